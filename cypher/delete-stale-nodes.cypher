@@ -1,0 +1,4 @@
+// Remove the records that are no longer in the dataset files.
+MATCH (n:Entity)
+WHERE NOT n.id IN $ids
+DETACH DELETE n

@@ -1,0 +1,1 @@
+CREATE INDEX institution_country IF NOT EXISTS FOR (n:Institution) ON (n.country)

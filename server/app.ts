@@ -1,0 +1,47 @@
+// Builds the Express app from its dependencies; no I/O here (server/index.ts starts it).
+import { existsSync } from "node:fs";
+import path from "node:path";
+import express, { type Express, type RequestHandler } from "express";
+import { errorHandler, notFoundHandler } from "./api/errorHandler.ts";
+import { graphRouter } from "./api/graph.ts";
+import { healthRouter } from "./api/health.ts";
+import type { Database } from "./db/database.ts";
+
+export interface AppDeps {
+  db: Database;
+  /** The row cap each read query gets, to tell callers when an answer was truncated. */
+  maxResults: number;
+  /** The built client to serve at `/` (defaults to dist/client when it exists). */
+  clientDir?: string;
+  /** In development, Vite's middleware serves the client instead. */
+  clientMiddleware?: RequestHandler;
+}
+
+export const DEFAULT_CLIENT_DIR = path.resolve(import.meta.dirname, "..", "dist", "client");
+
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("query parser", "simple");
+
+  app.use("/api", healthRouter(deps), graphRouter(deps));
+  app.use("/api", notFoundHandler);
+
+  if (deps.clientMiddleware) {
+    app.use(deps.clientMiddleware);
+  } else {
+    const clientDir = deps.clientDir ?? DEFAULT_CLIENT_DIR;
+    if (existsSync(clientDir)) {
+      app.use(express.static(clientDir, { index: "index.html", maxAge: "1h" }));
+      // Any other GET is a client route (?node=… views are client state): answer with the page.
+      app.get(/.*/, (_req, res) => res.sendFile(path.join(clientDir, "index.html")));
+    } else {
+      app.get("/", (_req, res) => {
+        res.status(503).type("text").send("The client is not built: run `npm run build`, then reload.");
+      });
+    }
+  }
+  app.use(notFoundHandler);
+  app.use(errorHandler);
+  return app;
+}

@@ -1,0 +1,70 @@
+// Configuration comes from the environment once, at start-up, and is validated here: a wrong value stops
+// start-up with a message naming the variable.
+import { z } from "zod";
+
+const Port = z.coerce.number().int().min(1).max(65535);
+const MemorySize = z.string().regex(/^\d+[kmg]$/i, "must be a size such as 512m or 1g");
+const Flag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+
+export const NEO4J_URI_SCHEMES = ["bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"] as const;
+
+const Neo4jUri = z
+  .string()
+  .trim()
+  .refine(
+    (value) => {
+      try {
+        const url = new URL(value);
+        return (
+          (NEO4J_URI_SCHEMES as readonly string[]).includes(url.protocol.slice(0, -1)) && url.hostname !== ""
+        );
+      } catch {
+        return false;
+      }
+    },
+    `must be a Neo4j address such as bolt://localhost:7687, neo4j://host:7687 or neo4j+s://xxxx.databases.neo4j.io (schemes: ${NEO4J_URI_SCHEMES.join(", ")})`,
+  );
+
+export const EnvSchema = z.object({
+  PORT: Port.default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  NEO4J_URI: Neo4jUri.optional(),
+  NEO4J_USER: z.string().min(1).default("neo4j"),
+  NEO4J_PASSWORD: z.string().default(""),
+  NEO4J_DATABASE: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9.-]{0,62}$/, "must be a Neo4j database name, e.g. neo4j")
+    .default("neo4j"),
+  NEO4J_LOCAL_PORT: Port.default(7687),
+  /** The local Neo4j's instance folder (data, logs, pid file); defaults to .neo4j/instances/default. */
+  NEO4J_LOCAL_DIR: z.string().min(1).optional(),
+  NEO4J_LOCAL_HEAP: MemorySize.default("512m"),
+  NEO4J_LOCAL_PAGECACHE: MemorySize.default("128m"),
+  NEO4J_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
+  NEO4J_MAX_RESULTS: z.coerce.number().int().min(1).max(1_000_000).default(20_000),
+  SEED_ON_START: Flag.default(true),
+  DATA_DIR: z.string().min(1).optional(),
+});
+
+export type Config = z.infer<typeof EnvSchema>;
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Parses the environment; throws a ConfigError naming every wrong variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const relevant = Object.fromEntries(
+    Object.keys(EnvSchema.shape).map((key) => [
+      key,
+      env[key] === "" && key !== "NEO4J_PASSWORD" ? undefined : env[key],
+    ]),
+  );
+  const parsed = EnvSchema.safeParse(relevant);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((issue) => {
+    const name = String(issue.path[0]);
+    return `  ${name}=${JSON.stringify(env[name] ?? "")}: ${issue.message}`;
+  });
+  throw new ConfigError(`Invalid configuration; fix these environment variables:\n${lines.join("\n")}`);
+}

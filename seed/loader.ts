@@ -87,10 +87,17 @@ export function toGraphRows(dataset: Dataset): GraphRows {
       for (const law of legalBasis) link("STEP_LEGAL_BASIS", law);
     });
   }
-  for (const rel of dataset.relationships) {
+  dataset.relationships.forEach((rel, seq) => {
     const { from, to, type, properties, ...props } = rel;
-    relationships.push({ id: rel.id, from, to, type, props: defined({ ...properties, ...props }) });
-  }
+    // `_seq` keeps the files' order, e.g. a session's presenters as the report lists them.
+    relationships.push({
+      id: rel.id,
+      from,
+      to,
+      type,
+      props: defined({ ...properties, ...props, _seq: seq }),
+    });
+  });
   for (const row of relationships) row.props = { ...row.props, id: row.id };
   return { nodes, relationships };
 }

@@ -144,7 +144,12 @@ export const Place = z
   .object({
     id: Id,
     name: Text,
-    country: Country,
+    /** ISO 3166-1 alpha-2: places lie in real countries (FR for Strasbourg), unlike institutions' PT/TR/INT. */
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 country code such as PT, TR or FR"),
+    /** A city, or a whole country for bodies with no single seat (and shelters, whose seats stay unsaid). */
+    scope: z.enum(["city", "country"]).default("city"),
     latitude: z.number().min(-90).max(90),
     longitude: z.number().min(-180).max(180),
     ...Sourced,

@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, inject, it } from "vitest";
+import { parse, stringify } from "yaml";
 import { DatasetError, DEFAULT_DATA_DIR } from "../../seed/dataset.ts";
 import { seedDatabase } from "../../seed/loader.ts";
 import { testDatabase } from "../setup/db.ts";
@@ -17,13 +18,25 @@ async function copyDataset(): Promise<string> {
   return dir;
 }
 
-async function edit(dir: string, file: string, change: (text: string) => string): Promise<void> {
+type YamlRecord = Record<string, unknown>;
+
+/** Edits a dataset file's records the way a researcher would, through YAML. */
+async function edit(
+  dir: string,
+  file: string,
+  change: (records: YamlRecord[]) => YamlRecord[],
+): Promise<void> {
   const full = path.join(dir, file);
-  const before = await readFile(full, "utf8");
-  const after = change(before);
-  expect(after, `the test's edit of ${file} must change it`).not.toBe(before);
-  await writeFile(full, after);
+  const before = parse(await readFile(full, "utf8")) as YamlRecord[];
+  const after = change(structuredClone(before));
+  expect(after, `the test's edit of ${file} must change it`).not.toEqual(before);
+  await writeFile(full, stringify(after));
 }
+
+const breakFirstSource = (records: YamlRecord[]) => {
+  (records[0] as { sources: string[] }).sources[0] = "s999";
+  return records;
+};
 
 function seedCli(args: string[]) {
   return run(TSX, ["seed/cli.ts", ...args], {
@@ -53,35 +66,33 @@ describe("the loader", () => {
     const before = await db.runRead("database-snapshot");
     const dir = await copyDataset();
     dirs.push(dir);
-    await edit(dir, "institutions.yaml", (text) =>
-      text.replace(/category: law-enforcement/, "category: police-ish"),
+    await edit(dir, "institutions.yaml", (records) =>
+      records.map((r) => (r.id === "sef" ? { ...r, category: "police-ish" } : r)),
     );
-    await edit(dir, "relationships.yaml", (text) =>
-      text.replace(/sources:\n(\s+)- s01\n/, "sources:\n$1- s999\n"),
-    );
+    await edit(dir, "relationships.yaml", breakFirstSource);
 
     const error = await seedDatabase(db, dir).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DatasetError);
     const problems = (error as DatasetError).problems;
     expect(problems).toContainEqual(
-      expect.objectContaining({ file: path.join(dir, "institutions.yaml"), field: "category" }),
+      expect.objectContaining({
+        file: path.join(dir, "institutions.yaml"),
+        record: "sef",
+        field: "category",
+      }),
     );
     expect(await db.runRead("database-snapshot")).toEqual(before);
 
     const cli = await seedCli(["--data", dir]).catch((e: { code: number; stderr: string }) => e);
     expect("code" in cli && cli.code).toBe(1);
-    expect((cli as { stderr: string }).stderr).toMatch(
-      /institutions\.yaml, record '[a-z0-9-]+', field 'category'/,
-    );
+    expect((cli as { stderr: string }).stderr).toMatch(/institutions\.yaml, record 'sef', field 'category'/);
     expect(await db.runRead("database-snapshot")).toEqual(before);
   });
 
   it("reports a reference to an unknown source with the relationship and field", async () => {
     const dir = await copyDataset();
     dirs.push(dir);
-    await edit(dir, "relationships.yaml", (text) =>
-      text.replace(/sources:\n(\s+)- s01\n/, "sources:\n$1- s999\n"),
-    );
+    await edit(dir, "relationships.yaml", breakFirstSource);
     const error = (await seedDatabase(db, dir).catch((e: unknown) => e)) as DatasetError;
     expect(error).toBeInstanceOf(DatasetError);
     expect(error.problems).toContainEqual(
@@ -92,10 +103,8 @@ describe("the loader", () => {
   it("deletes from the database a record deleted from the files", async () => {
     const dir = await copyDataset();
     dirs.push(dir);
-    await edit(dir, "people.yaml", (text) => text.replace(/- id: rita-bessa[\s\S]*?(?=\n- |\s*$)/, ""));
-    await edit(dir, "relationships.yaml", (text) =>
-      text.replace(/- (?:id: [^\n]+\n\s+)?from: rita-bessa[\s\S]*?(?=\n- |\s*$)/g, ""),
-    );
+    await edit(dir, "people.yaml", (records) => records.filter((r) => r.id !== "rita-bessa"));
+    await edit(dir, "relationships.yaml", (records) => records.filter((r) => r.from !== "rita-bessa"));
     const report = await seedDatabase(db, dir);
     expect(report.counters.nodesDeleted).toBe(1);
     const ids = (await db.runRead("database-snapshot")).map((row) => row.id);

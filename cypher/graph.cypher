@@ -1,11 +1,18 @@
-// The explorer's graph: the network's nodes and the relationships between them, capped at $limit each.
-MATCH (n:Institution|Workshop|Session|Person)
+// The explorer's graph, filtered: node kinds, institution categories and countries, a day ($at: only what
+// was valid then), a session (its presenters and their relations); relationship types. Capped at $limit.
+MATCH (n:$any($kinds))
+WHERE ($categories IS NULL OR NOT n:Institution OR n.category IN $categories)
+  AND ($countries IS NULL OR NOT n:Institution OR n.country IN $countries)
+  AND ($at IS NULL OR ((n._from IS NULL OR n._from <= $at) AND (n._to IS NULL OR n._to > $at)))
+  AND ($session IS NULL OR n.id = $session OR EXISTS { (n)-[:PRESENTED_AT]->(:Session {id: $session}) })
 WITH n ORDER BY n.id LIMIT $limit
 WITH collect(n) AS nodes
 CALL (nodes) {
   UNWIND nodes AS a
   MATCH (a)-[r]->(b)
   WHERE b IN nodes
+    AND ($types IS NULL OR type(r) IN $types)
+    AND ($at IS NULL OR ((r._from IS NULL OR r._from <= $at) AND (r._to IS NULL OR r._to > $at)))
   RETURN r, a.id AS source, b.id AS target
   ORDER BY r.id
   LIMIT $limit

@@ -2,9 +2,18 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import express, { type Express, type RequestHandler } from "express";
+import { changesRouter } from "./api/changes.ts";
 import { errorHandler, notFoundHandler } from "./api/errorHandler.ts";
+import { exportRouter } from "./api/export.ts";
 import { graphRouter } from "./api/graph.ts";
 import { healthRouter } from "./api/health.ts";
+import { metricsRouter } from "./api/metrics.ts";
+import { nodesRouter } from "./api/nodes.ts";
+import { openapiRouter } from "./api/openapiRoute.ts";
+import { pathsRouter } from "./api/paths.ts";
+import { pathwaysRouter } from "./api/pathways.ts";
+import { searchRouter } from "./api/search.ts";
+import { sessionsRouter } from "./api/sessions.ts";
 import type { Database } from "./db/database.ts";
 
 export interface AppDeps {
@@ -24,7 +33,20 @@ export function createApp(deps: AppDeps): Express {
   app.disable("x-powered-by");
   app.set("query parser", "simple");
 
-  app.use("/api", healthRouter(deps), graphRouter(deps));
+  app.use(
+    "/api",
+    healthRouter(deps),
+    graphRouter(deps),
+    nodesRouter(deps),
+    sessionsRouter(deps),
+    searchRouter(deps),
+    pathsRouter(deps),
+    pathwaysRouter(deps),
+    metricsRouter(deps),
+    changesRouter(deps),
+    exportRouter(deps),
+    openapiRouter(),
+  );
   app.use("/api", notFoundHandler);
 
   if (deps.clientMiddleware) {

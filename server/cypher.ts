@@ -15,6 +15,16 @@ export const QUERY_NAMES = [
   "delete-stale-relationships",
   "set-dataset-version",
   "database-snapshot",
+  "node-details",
+  "node-exists",
+  "sessions",
+  "search",
+  "shortest-paths-directed",
+  "shortest-paths-undirected",
+  "pathways",
+  "pathway-details",
+  "changes",
+  "citations",
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 

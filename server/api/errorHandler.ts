@@ -5,7 +5,9 @@ import { AppError } from "../errors.ts";
 import type { ErrorBody } from "./schemas.ts";
 
 export const notFoundHandler: RequestHandler = (req, res) => {
-  const body: ErrorBody = { error: { code: "not_found", message: `No route for ${req.method} ${req.path}` } };
+  const body: ErrorBody = {
+    error: { code: "not_found", message: `No route for ${req.method} ${req.originalUrl.split("?")[0]}` },
+  };
   res.status(404).json(body);
 };
 

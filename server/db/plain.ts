@@ -21,8 +21,12 @@ export function toPlain(value: unknown): Plain {
   }
   if (neo4j.isNode(value) || neo4j.isRelationship(value)) return toPlain(value.properties);
   if (typeof value === "object") {
+    // Keys starting with "_" are the database's own (e.g. the validity keys `_from`/`_to`): they stay inside.
+    // Null entries (a map projection's missing properties) are left out: absent means unknown.
     return Object.fromEntries(
-      Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, toPlain(v)]),
+      Object.entries(value as Record<string, unknown>)
+        .filter(([key, v]) => !key.startsWith("_") && v !== null && v !== undefined)
+        .map(([key, v]) => [key, toPlain(v)]),
     );
   }
   return String(value);

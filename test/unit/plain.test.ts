@@ -8,6 +8,7 @@ describe("toPlain", () => {
     expect(toPlain(neo4j.int("9007199254740993"))).toBe("9007199254740993");
     expect(toPlain(new neo4j.types.Date(2023, 10, 29))).toBe("2023-10-29");
     expect(toPlain({ list: [neo4j.int(1), "a", null, undefined] })).toEqual({ list: [1, "a", null, null] });
+    expect(toPlain({ id: "x", acronym: null })).toEqual({ id: "x" });
   });
 
   it("keeps the database's own underscore keys inside", () => {

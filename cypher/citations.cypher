@@ -1,0 +1,4 @@
+MATCH (src:Source) WHERE src.id IN $ids
+RETURN src { .* } AS citation
+ORDER BY src.id
+LIMIT $limit

@@ -29,7 +29,10 @@ export const PartialDate = z
 export const Evidence = z.enum(["documented", "reported", "inferred"]);
 export type Evidence = z.infer<typeof Evidence>;
 
-export const Country = z.enum(["PT", "TR", "INT"]);
+/** ISO 3166-1 alpha-2 (PT, TR, ES, …), or INT for international bodies: any country's dataset fits. */
+export const Country = z
+  .string()
+  .regex(/^(?:[A-Z]{2}|INT)$/, "must be an ISO 3166-1 alpha-2 country code such as PT or TR, or INT");
 
 export const InstitutionCategory = z.enum([
   "law-enforcement",

@@ -151,7 +151,20 @@ export const GraphQuery = z
     kinds: csvOf(GraphKind, "Institution,Session").optional(),
     categories: csvOf(InstitutionCategory, "ngo,shelter").optional(),
     types: csvOf(RelationshipType, "REFERS_VICTIM_TO,SIGNALS_TO").optional(),
-    country: csvOf(Country, "PT").optional(),
+    country: z
+      .string()
+      .max(200)
+      .transform((raw) => [
+        ...new Set(
+          raw
+            .split(",")
+            .map((part) => part.trim().toUpperCase())
+            .filter(Boolean),
+        ),
+      ])
+      .pipe(z.array(Country).min(1, "must name at least one country"))
+      .meta({ description: "Comma-separated ISO 3166-1 alpha-2 codes, or INT", example: "PT,TR" })
+      .optional(),
     at: IsoDate.optional().meta({ description: "Only what was valid on this day" }),
     session: EntityId.optional().meta({
       description: "Only this session, its presenters and their relations",

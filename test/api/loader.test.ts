@@ -114,4 +114,18 @@ describe("the loader", () => {
     const restored = await seedDatabase(db);
     expect(restored.counters.nodesCreated).toBe(1);
   });
+
+  it("loads another country's dataset folder in place of the current one (the template)", async () => {
+    const report = await seedDatabase(db, path.resolve("seed/template"));
+    expect(report.nodes).toBe(4);
+    const ids = (await db.runRead("database-snapshot")).map((row) => row.id);
+    expect(ids.sort()).toEqual([
+      "example-capital",
+      "example-police",
+      "example-shelter-ngo",
+      "example-source",
+    ]);
+    const back = await seedDatabase(db);
+    expect(back.counters.nodesCreated).toBeGreaterThan(200);
+  });
 });

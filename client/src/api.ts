@@ -1,6 +1,6 @@
 // Fetches from the API and checks every answer against the shared contract.
 import type { z } from "zod";
-import { ErrorBody, Graph } from "../../server/api/schemas.ts";
+import { ErrorBody, Graph, NodeDetails, SearchResults, SessionList } from "../../server/api/schemas.ts";
 
 export class ApiError extends Error {
   constructor(
@@ -11,18 +11,19 @@ export class ApiError extends Error {
   }
 }
 
-async function getJson<T>(url: string, schema: z.ZodType<T>): Promise<T> {
+async function getJson<T>(url: string, schema: z.ZodType<T>, signal?: AbortSignal): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(url, { headers: { accept: "application/json" } });
-  } catch {
+    response = await fetch(url, { headers: { accept: "application/json" }, ...(signal ? { signal } : {}) });
+  } catch (error) {
+    if ((error as Error).name === "AbortError") throw error;
     throw new ApiError("The server cannot be reached. Check that it is running, then retry.", 0);
   }
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
-    const error = ErrorBody.safeParse(body);
+    const parsed = ErrorBody.safeParse(body);
     throw new ApiError(
-      error.success ? error.data.error.message : `The server answered ${response.status}.`,
+      parsed.success ? parsed.data.error.message : `The server answered ${response.status}.`,
       response.status,
     );
   }
@@ -31,4 +32,13 @@ async function getJson<T>(url: string, schema: z.ZodType<T>): Promise<T> {
   return parsed.data;
 }
 
-export const fetchGraph = () => getJson("/api/graph", Graph);
+export const api = {
+  graph: (query = "") => getJson(`/api/graph${query}`, Graph),
+  node: (id: string, signal?: AbortSignal) =>
+    getJson(`/api/nodes/${encodeURIComponent(id)}`, NodeDetails, signal),
+  sessions: () => getJson("/api/sessions", SessionList),
+  search: (q: string, signal?: AbortSignal) =>
+    getJson(`/api/search?q=${encodeURIComponent(q)}&limit=8`, SearchResults, signal),
+};
+export type Api = typeof api;
+export const fetchGraph = () => api.graph();

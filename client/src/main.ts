@@ -1,67 +1,273 @@
-// Page start-up: load the graph, draw it, and show loading, empty and error states (never a blank page).
-import { ApiError, fetchGraph } from "./api.ts";
+// Page start-up and wiring: load the graph, keep the renderer in step with the view state (URL), mount the
+// panels, and handle the graph's keyboard. Loading, empty and error states are shown, never a blank page.
+import type { GraphEdge, GraphNode } from "../../server/api/schemas.ts";
+import { ApiError, api } from "./api.ts";
+import type { ClientContext } from "./context.ts";
 import { toElements } from "./elements.ts";
-import { displayName, emptyModel, type GraphModel, mergeGraph } from "./model.ts";
-import { type Renderer, renderGraph } from "./renderer.ts";
+import { type Lang, localName, type Strings, translator } from "./i18n.ts";
+import { mapPositions } from "./mapPositions.ts";
+import { emptyModel, type GraphModel, mergeGraph, neighbourIds, visibleElements } from "./model.ts";
+import { focusDetails, mountDetails } from "./panels/details.ts";
+import { mountFilters } from "./panels/filters.ts";
+import { mountSearch } from "./panels/search.ts";
+import { mountSessions } from "./panels/sessions.ts";
+import { mountTable } from "./panels/table.ts";
+import { mountToolbar } from "./panels/toolbar.ts";
+import { createRenderer, type Direction, type Positions, type Renderer } from "./renderer.ts";
+import { createStore } from "./store.ts";
+import type { ViewState } from "./urlState.ts";
 
-const graphEl = document.getElementById("graph") as HTMLElement;
-const statusEl = document.getElementById("graph-status") as HTMLElement;
-const errorEl = document.getElementById("graph-error") as HTMLElement;
-const errorMessageEl = document.getElementById("graph-error-message") as HTMLElement;
-const detailsEl = document.getElementById("details") as HTMLElement;
+const STRINGS: Strings<
+  "loading" | "empty" | "summary" | "truncated" | "failed" | "focus" | "title" | "subtitle"
+> = {
+  en: {
+    loading: "Loading the graph…",
+    empty: "The database holds no data yet: run `npm run seed`, then retry.",
+    summary: "{nodes} nodes and {edges} relationships shown.",
+    truncated: " The answer was truncated.",
+    failed: "The graph could not be loaded.",
+    focus: "{name}, {count} connections. Enter opens its details.",
+    title: "THB ecosystem explorer",
+    subtitle: "Portugal · Lisbon workshop, 28–30 Nov 2016",
+  },
+  pt: {
+    loading: "A carregar o grafo…",
+    empty: "A base de dados ainda não tem dados: execute `npm run seed` e tente de novo.",
+    summary: "{nodes} nós e {edges} relações visíveis.",
+    truncated: " A resposta foi truncada.",
+    failed: "Não foi possível carregar o grafo.",
+    focus: "{name}, {count} ligações. Enter abre os detalhes.",
+    title: "Explorador do ecossistema TSH",
+    subtitle: "Portugal · Workshop de Lisboa, 28–30 nov. 2016",
+  },
+};
+
+const $ = (id: string) => document.getElementById(id) as HTMLElement;
+const graphEl = $("graph");
+const statusEl = $("graph-status");
+
+const store = createStore(window, navigator.language.toLowerCase().startsWith("pt") ? "pt" : "en");
+const t = translator(STRINGS, () => store.get().lang);
+let model: GraphModel = emptyModel();
+let truncated = false;
+let keyboardFocus: string | null = null;
+let mapCache: Positions | undefined;
+const modelListeners: Array<() => void> = [];
 
 // Keyboard users reach the graph with Tab (its role makes it interactive, which static HTML linters miss).
 graphEl.tabIndex = 0;
 
-let model: GraphModel = emptyModel();
-let renderer: Renderer | undefined;
+const renderer: Renderer = createRenderer(graphEl, (id) => {
+  if (id) ctx.selectNode(id);
+  else store.update({ node: null, session: null });
+});
 
-function showDetails(id: string | undefined): void {
-  const node = id ? model.nodes.get(id) : undefined;
-  detailsEl.replaceChildren();
-  if (!node) {
-    const hint = document.createElement("p");
-    hint.className = "hint";
-    hint.textContent = "Select a node to see its details.";
-    detailsEl.append(hint);
-    return;
+const filtersOf = (state: ViewState) => ({
+  groups: state.groups,
+  countries: state.countries,
+  types: state.types,
+});
+
+const ctx: ClientContext = {
+  store,
+  api,
+  model: () => model,
+  visible: () => visibleElements(model, filtersOf(store.get())),
+  lang: () => store.get().lang,
+  announce(message) {
+    const announcer = $("announcer");
+    announcer.textContent = "";
+    // A fresh text node after clearing makes screen readers announce repeated messages too.
+    window.setTimeout(() => {
+      announcer.textContent = message;
+    }, 30);
+  },
+  selectNode(id) {
+    if (id) keyboardFocus = id;
+    store.update({ node: id });
+  },
+  selectSession(id) {
+    store.update({ session: id, node: null });
+  },
+  onModelChange(listener) {
+    modelListeners.push(listener);
+  },
+};
+
+function drawElements(lang: Lang): void {
+  renderer.setElements(toElements(model.nodes.values(), model.edges.values(), lang));
+}
+
+/** Which nodes to emphasise: the selected node and its neighbours, or a session and its presenters. */
+function emphasis(state: ViewState, edges: GraphEdge[]): Set<string> | null {
+  if (state.node && model.nodes.has(state.node))
+    return new Set([state.node, ...neighbourIds(edges, state.node)]);
+  if (state.session && model.nodes.has(state.session)) {
+    const presenters = edges
+      .filter((e) => e.type === "PRESENTED_AT" && e.target === state.session)
+      .map((e) => e.source);
+    return new Set([state.session, ...presenters]);
   }
-  const heading = document.createElement("h2");
-  heading.textContent = node.name ?? node.title ?? displayName(node);
-  const meta = document.createElement("p");
-  meta.className = "meta";
-  meta.textContent = [node.kind, node.category, node.country].filter(Boolean).join(" · ");
-  detailsEl.append(heading, meta);
-  if (node.nameEn && node.nameEn !== node.name) {
-    const en = document.createElement("p");
-    en.textContent = node.nameEn;
-    detailsEl.append(en);
+  return null;
+}
+
+async function mapLayoutPositions(): Promise<Positions> {
+  if (mapCache) return mapCache;
+  const places = await api.graph("?kinds=Institution,Workshop,Place&types=LOCATED_IN");
+  const located = places.edges.filter((e) => e.type === "LOCATED_IN");
+  mapCache = mapPositions(
+    [...model.nodes.values()],
+    places.nodes.filter((n) => n.kind === "Place"),
+    located,
+    [...model.edges.values()],
+  );
+  return mapCache;
+}
+
+/** Brings what the state points at into view: the selected node, or a session's presenters. */
+function showFocus(state: ViewState, edges: GraphEdge[]): void {
+  if (state.node) renderer.center(state.node, sheetCover());
+  else if (state.session) {
+    const ids = emphasis(state, edges);
+    if (ids) renderer.fit(ids, sheetCover());
+  }
+}
+
+async function runLayout(state: ViewState): Promise<void> {
+  const positions = state.layout === "map" ? await mapLayoutPositions() : undefined;
+  await renderer.runLayout(state.layout, { focus: state.node, ...(positions ? { positions } : {}) });
+  // The layout fits the whole graph; then return to what the view is about.
+  if (store.get().node === state.node && store.get().session === state.session)
+    showFocus(state, ctx.visible().edges);
+}
+
+function applyState(state: ViewState, previous: ViewState | null): void {
+  document.documentElement.lang = state.lang;
+  document.title = `${t("title")} — ${t("subtitle")}`;
+  $("app-title").textContent = t("title");
+  $("app-subtitle").textContent = t("subtitle");
+  if (previous && state.lang !== previous.lang) drawElements(state.lang);
+  const visible = visibleElements(model, filtersOf(state));
+  renderer.setVisible(
+    new Set(visible.nodes.map((n) => n.id)),
+    new Set(visible.edges.map((e) => e.id)),
+    state.mode,
+  );
+  renderer.highlight(emphasis(state, visible.edges));
+  renderer.select(state.node);
+  renderer.setKeyboardFocus(keyboardFocus);
+  $("details").classList.toggle("open", Boolean(state.node || state.session));
+  if (previous && (state.node !== previous.node || state.session !== previous.session))
+    showFocus(state, visible.edges);
+  const layoutChanged = !previous || state.layout !== previous.layout;
+  const focusChanged = state.layout === "concentric" && state.node !== previous?.node;
+  const hideChanged =
+    state.mode === "hide" &&
+    previous &&
+    JSON.stringify(filtersOf(state)) !== JSON.stringify(filtersOf(previous));
+  if (previous && (layoutChanged || focusChanged || hideChanged)) void runLayout(state);
+  graphEl.hidden = state.view !== "graph";
+  statusEl.hidden = state.view !== "graph";
+  $("table").hidden = state.view !== "table";
+  graphEl.dataset.visibleCount = String(visible.nodes.length);
+  if (graphEl.dataset.state === "ready") {
+    statusEl.textContent =
+      model.nodes.size === 0
+        ? t("empty")
+        : t("summary", { nodes: visible.nodes.length, edges: visible.edges.length }) +
+          (truncated ? t("truncated") : "");
   }
 }
 
 async function load(): Promise<void> {
-  errorEl.hidden = true;
-  statusEl.textContent = "Loading the graph…";
+  $("graph-error").hidden = true;
+  statusEl.textContent = t("loading");
   graphEl.dataset.state = "loading";
   try {
-    const graph = await fetchGraph();
+    const graph = await api.graph();
+    truncated = graph.truncated;
     model = mergeGraph(emptyModel(), graph);
-    renderer?.destroy();
-    renderer = renderGraph(graphEl, toElements(model), showDetails);
-    const count = renderer.nodeCount();
-    graphEl.dataset.nodeCount = String(count);
+    mapCache = undefined;
+    drawElements(store.get().lang);
+    graphEl.dataset.nodeCount = String(renderer.nodeCount());
     graphEl.dataset.state = "ready";
-    statusEl.textContent =
-      count === 0
-        ? "The database holds no data yet: run `npm run seed`, then retry."
-        : `${count} nodes and ${model.edges.size} relationships${graph.truncated ? " (truncated)" : ""}.`;
+    for (const listener of modelListeners) listener();
+    applyState(store.get(), null);
+    await runLayout(store.get());
   } catch (error) {
     graphEl.dataset.state = "error";
     statusEl.textContent = "";
-    errorMessageEl.textContent = error instanceof ApiError ? error.message : "The graph could not be loaded.";
-    errorEl.hidden = false;
+    $("graph-error-message").textContent = error instanceof ApiError ? error.message : t("failed");
+    $("graph-error").hidden = false;
   }
 }
 
-document.getElementById("retry")?.addEventListener("click", () => void load());
+/** On phones the Details sheet covers the bottom of the graph: keep the focus of attention above it. */
+function sheetCover(): number {
+  const sheet = $("details");
+  if (window.getComputedStyle(sheet).position !== "fixed" || !sheet.classList.contains("open")) return 0;
+  return Math.min(sheet.offsetHeight, window.innerHeight * 0.5);
+}
+
+const ARROWS: Record<string, Direction> = {
+  ArrowLeft: "left",
+  ArrowRight: "right",
+  ArrowUp: "up",
+  ArrowDown: "down",
+};
+
+function moveKeyboardFocus(direction: Direction): void {
+  const { nodes, edges } = ctx.visible();
+  if (nodes.length === 0) return;
+  const current = keyboardFocus ?? store.get().node;
+  let next: string | undefined;
+  if (!current || !model.nodes.has(current)) {
+    // Start at the best-connected node: the natural entry point into the network.
+    const degree = (id: string) => edges.filter((e) => e.source === id || e.target === id).length;
+    next = [...nodes].sort((a, b) => degree(b.id) - degree(a.id) || a.id.localeCompare(b.id))[0]?.id;
+  } else {
+    const neighbours = neighbourIds(edges, current);
+    next = renderer.neighbourTowards(current, direction, neighbours);
+    if (!next && neighbours.length > 0) {
+      const step = direction === "left" || direction === "up" ? -1 : 1;
+      next = neighbours[(neighbours.indexOf(current) + step + neighbours.length) % neighbours.length];
+    }
+  }
+  if (!next) return;
+  keyboardFocus = next;
+  renderer.setKeyboardFocus(next);
+  renderer.center(next, sheetCover());
+  const node = model.nodes.get(next) as GraphNode;
+  const count = neighbourIds(edges, next).length;
+  ctx.announce(
+    t("focus", {
+      name: node.acronym ? `${node.acronym}, ${localName(node, ctx.lang())}` : localName(node, ctx.lang()),
+      count,
+    }),
+  );
+}
+
+graphEl.addEventListener("keydown", (event) => {
+  const direction = ARROWS[event.key];
+  if (direction) {
+    event.preventDefault();
+    moveKeyboardFocus(direction);
+  } else if (event.key === "Enter" && keyboardFocus) {
+    event.preventDefault();
+    ctx.selectNode(keyboardFocus);
+    focusDetails();
+  } else if (event.key === "Escape") {
+    event.preventDefault();
+    store.update({ node: null, session: null });
+  }
+});
+
+mountToolbar($("toolbar"), ctx);
+mountSearch($("search"), ctx);
+mountSessions($("sessions"), ctx);
+mountFilters($("filters"), ctx);
+mountDetails($("details"), ctx);
+mountTable($("table"), ctx);
+store.subscribe((state, previous) => applyState(state, previous));
+$("retry").addEventListener("click", () => void load());
 void load();

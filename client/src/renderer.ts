@@ -1,80 +1,214 @@
-// The only module that imports Cytoscape: draws elements and reports selection back to the page.
-import cytoscape, { type Core } from "cytoscape";
+// The only module that imports Cytoscape: draws elements, runs layouts, shows selection, highlights and
+// filters, and reports taps. Panels never touch it; main.ts drives it from the view state.
+import cytoscape, { type Core, type NodeSingular } from "cytoscape";
+import dagre from "cytoscape-dagre";
+import fcose from "cytoscape-fcose";
 import type { EdgeElement, NodeElement } from "./elements.ts";
+import { GRAPH_STYLE } from "./graphStyle.ts";
+import type { FilterMode, Layout } from "./urlState.ts";
 
-// Okabe–Ito colours (colour-blind safe), with shape as the second channel.
-const KIND_STYLE: Record<string, { color: string; shape: cytoscape.Css.NodeShape }> = {
-  institution: { color: "#0072B2", shape: "round-rectangle" },
-  workshop: { color: "#D55E00", shape: "star" },
-  session: { color: "#E69F00", shape: "diamond" },
-  person: { color: "#009E73", shape: "ellipse" },
-};
+cytoscape.use(fcose);
+cytoscape.use(dagre);
+
+export type Direction = "left" | "right" | "up" | "down";
+export type Positions = Map<string, { x: number; y: number }>;
 
 export interface Renderer {
   cy: Core;
+  /** Replaces the elements; nodes that stay keep their positions. */
+  setElements(elements: Array<NodeElement | EdgeElement>): void;
+  /** Fades or hides what the filters leave out. */
+  setVisible(nodeIds: Set<string>, edgeIds: Set<string>, mode: FilterMode): void;
+  /** Emphasises these nodes (and the links among them), fading the rest; null clears. */
+  highlight(ids: Set<string> | null): void;
+  select(id: string | null): void;
+  setKeyboardFocus(id: string | null): void;
+  /** Brings a node to the middle of what is visible (`bottomCover`: pixels a bottom sheet hides). */
+  center(id: string, bottomCover?: number): void;
+  /** Zooms to show these nodes. */
+  fit(ids: Set<string>, bottomCover?: number): void;
+  /** Runs a layout; resolves when it has settled. */
+  runLayout(layout: Layout, options?: { focus?: string | null; positions?: Positions }): Promise<void>;
+  /** The neighbour of `from` that lies most in `direction` on screen, among `candidates`. */
+  neighbourTowards(from: string, direction: Direction, candidates: string[]): string | undefined;
   nodeCount(): number;
   destroy(): void;
 }
 
-export function renderGraph(
-  container: HTMLElement,
-  elements: Array<NodeElement | EdgeElement>,
-  onSelect: (id: string | undefined) => void,
-): Renderer {
+export function createRenderer(container: HTMLElement, onTap: (id: string | null) => void): Renderer {
   const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
   const cy = cytoscape({
     container,
-    elements,
-    minZoom: 0.2,
-    maxZoom: 3,
-    style: [
-      {
-        selector: "node",
-        style: {
-          label: "data(label)",
-          "font-size": 11,
-          "min-zoomed-font-size": 7,
-          "text-valign": "bottom",
-          "text-margin-y": 4,
-          color: "#1b1b1b",
-          "text-outline-color": "#fff",
-          "text-outline-width": 2,
-          width: 26,
-          height: 26,
-          "border-width": 2,
-          "border-color": "#fff",
-        },
-      },
-      ...Object.entries(KIND_STYLE).map(([kind, { color, shape }]) => ({
-        selector: `node.${kind}`,
-        style: { "background-color": color, shape },
-      })),
-      { selector: "node.country-tr", style: { "border-color": "#CC79A7", "border-width": 4 } },
-      {
-        selector: "edge",
-        style: {
-          width: 1.5,
-          "line-color": "#9aa4ad",
-          "target-arrow-color": "#9aa4ad",
-          "target-arrow-shape": "triangle",
-          "curve-style": "bezier",
-          "arrow-scale": 0.8,
-        },
-      },
-      { selector: "edge.inferred", style: { "line-style": "dotted" } },
-      { selector: "node:selected", style: { "border-color": "#000", "border-width": 4 } },
-    ],
-    layout: {
-      name: "cose",
-      animate: !reducedMotion,
-      randomize: false,
-      nodeRepulsion: () => 8000,
-      idealEdgeLength: () => 80,
-    },
+    style: GRAPH_STYLE,
+    minZoom: 0.15,
+    maxZoom: 4,
+    wheelSensitivity: 0.3,
+    boxSelectionEnabled: false,
   });
-  cy.on("tap", "node", (event) => onSelect(event.target.id()));
+  cy.on("tap", "node", (event) => onTap((event.target as NodeSingular).id()));
   cy.on("tap", (event) => {
-    if (event.target === cy) onSelect(undefined);
+    if (event.target === cy) onTap(null);
   });
-  return { cy, nodeCount: () => cy.nodes().length, destroy: () => cy.destroy() };
+  // A node dragged by hand stays where it was put: later layouts leave it alone.
+  cy.on("dragfree", "node", (event) => (event.target as NodeSingular).addClass("pinned"));
+
+  const animate = !reducedMotion;
+  let layoutRun: cytoscape.Layouts | undefined;
+
+  function layoutOptions(layout: Layout, focus: string | null | undefined, positions?: Positions) {
+    const base = { animate, animationDuration: 500, fit: true, padding: 40 };
+    switch (layout) {
+      case "concentric": {
+        const root = focus ? cy.getElementById(focus) : cy.collection();
+        const distance = new Map<string, number>();
+        if (root.nonempty()) {
+          cy.elements(":visible").bfs({
+            roots: root,
+            visit: (node, _edge, _prev, _i, depth) => {
+              distance.set(node.id(), depth);
+            },
+          });
+        }
+        return {
+          ...base,
+          name: "concentric",
+          minNodeSpacing: 18,
+          concentric: (node: NodeSingular) =>
+            root.nonempty() ? 100 - (distance.get(node.id()) ?? 99) : (node.data("degree") as number),
+          levelWidth: () => (root.nonempty() ? 1 : 3),
+        };
+      }
+      case "flow":
+        return { ...base, name: "dagre", rankDir: "LR", nodeSep: 14, rankSep: 90, edgeSep: 6 };
+      case "map":
+        return {
+          ...base,
+          name: "preset",
+          positions: (node: NodeSingular) => positions?.get(node.id()) ?? node.position(),
+        };
+      default:
+        return {
+          ...base,
+          name: "fcose",
+          quality: "default",
+          randomize: cy
+            .nodes()
+            .toArray()
+            .every((n) => (n as NodeSingular).position("x") === 0),
+          nodeRepulsion: 9000,
+          idealEdgeLength: 90,
+          nodeSeparation: 60,
+        };
+    }
+  }
+
+  return {
+    cy,
+    setElements(elements) {
+      const positions = new Map(cy.nodes().map((n) => [n.id(), { ...n.position() }] as const));
+      const pinned = new Set(cy.nodes(".pinned").map((n) => n.id()));
+      cy.batch(() => {
+        cy.elements().remove();
+        cy.add(
+          elements.map((element) => {
+            const position = positions.get(element.data.id);
+            return position ? { ...element, position } : element;
+          }),
+        );
+        for (const id of pinned) cy.getElementById(id).addClass("pinned");
+      });
+    },
+    setVisible(nodeIds, edgeIds, mode) {
+      cy.batch(() => {
+        cy.elements().removeClass("filtered filtered-hidden");
+        const out = cy.nodes().filter((n) => !nodeIds.has(n.id()));
+        const outEdges = cy.edges().filter((e) => !edgeIds.has(e.id()));
+        out.union(outEdges).addClass(mode === "hide" ? "filtered-hidden" : "filtered");
+      });
+    },
+    highlight(ids) {
+      cy.batch(() => {
+        cy.elements().removeClass("faded highlighted");
+        if (!ids) return;
+        const nodes = cy.nodes().filter((n) => ids.has(n.id()));
+        const links = nodes.edgesWith(nodes);
+        nodes.union(links).addClass("highlighted");
+        cy.elements().not(nodes).not(links).addClass("faded");
+      });
+    },
+    select(id) {
+      cy.batch(() => {
+        cy.nodes().removeClass("selected");
+        if (id) cy.getElementById(id).addClass("selected");
+      });
+    },
+    setKeyboardFocus(id) {
+      cy.nodes().removeClass("kb-focus");
+      if (id) cy.getElementById(id).addClass("kb-focus");
+    },
+    center(id, bottomCover = 0) {
+      const node = cy.getElementById(id);
+      if (node.empty()) return;
+      const zoom = Math.max(cy.zoom(), 1);
+      const position = node.position();
+      const pan = {
+        x: cy.width() / 2 - position.x * zoom,
+        y: (cy.height() - bottomCover) / 2 - position.y * zoom,
+      };
+      if (animate) cy.animate({ pan, zoom }, { duration: 350 });
+      else cy.viewport({ pan, zoom });
+    },
+    fit(ids, bottomCover = 0) {
+      const nodes = cy.nodes().filter((n) => ids.has(n.id()));
+      if (nodes.empty()) return;
+      const padding = 60;
+      const box = nodes.boundingBox({});
+      const zoom = Math.min(
+        cy.maxZoom(),
+        1.6,
+        (cy.width() - 2 * padding) / Math.max(box.w, 1),
+        (cy.height() - bottomCover - 2 * padding) / Math.max(box.h, 1),
+      );
+      const pan = {
+        x: cy.width() / 2 - (box.x1 + box.w / 2) * zoom,
+        y: (cy.height() - bottomCover) / 2 - (box.y1 + box.h / 2) * zoom,
+      };
+      if (animate) cy.animate({ pan, zoom }, { duration: 350 });
+      else cy.viewport({ pan, zoom });
+    },
+    runLayout(layout, options = {}) {
+      layoutRun?.stop();
+      const movable = cy.elements(":visible").not(".pinned");
+      if (movable.nodes().empty()) return Promise.resolve();
+      const run = movable.layout(
+        layoutOptions(layout, options.focus, options.positions) as cytoscape.LayoutOptions,
+      );
+      layoutRun = run;
+      const settled = run.promiseOn("layoutstop").then(() => undefined);
+      run.run();
+      return settled;
+    },
+    neighbourTowards(from, direction, candidates) {
+      const origin = cy.getElementById(from);
+      if (origin.empty()) return candidates[0];
+      const o = origin.renderedPosition();
+      const want = { left: [-1, 0], right: [1, 0], up: [0, -1], down: [0, 1] }[direction];
+      let best: { id: string; score: number } | undefined;
+      for (const id of candidates) {
+        const node = cy.getElementById(id);
+        if (node.empty() || !node.visible()) continue;
+        const p = node.renderedPosition();
+        const dx = p.x - o.x;
+        const dy = p.y - o.y;
+        const length = Math.hypot(dx, dy) || 1;
+        const alignment = (dx * (want?.[0] ?? 0) + dy * (want?.[1] ?? 0)) / length;
+        if (alignment <= 0.2) continue;
+        const score = alignment * 1000 - length;
+        if (!best || score > best.score) best = { id, score };
+      }
+      return best?.id;
+    },
+    nodeCount: () => cy.nodes().length,
+    destroy: () => cy.destroy(),
+  };
 }

@@ -117,10 +117,14 @@ export function createDatabase(options: DatabaseOptions): Database {
   const writeSession = () =>
     driver.session({ database: options.database, defaultAccessMode: neo4j.session.WRITE });
 
+  let closed = false;
   async function guarded<T>(work: () => Promise<T>): Promise<T> {
+    // Requests still in flight while the server shuts down get a clean 503, not the driver's pool error.
+    if (closed) throw new DatabaseUnavailableError("The server is shutting down; try again in a moment.");
     try {
       return await work();
     } catch (error) {
+      if (closed) throw new DatabaseUnavailableError("The server is shutting down; try again in a moment.");
       throw mapDriverError(error);
     }
   }
@@ -187,6 +191,9 @@ export function createDatabase(options: DatabaseOptions): Database {
         await driver.verifyConnectivity({ database: options.database });
       });
     },
-    close: () => driver.close(),
+    close() {
+      closed = true;
+      return driver.close();
+    },
   };
 }

@@ -34,7 +34,7 @@ describe("the explorer page in Chromium", () => {
     await graph.and(page.locator('[data-state="ready"]')).waitFor({ timeout: 20_000 });
     expect(Number(await graph.getAttribute("data-node-count"))).toBe(api.nodes.length);
     expect(await page.locator("#graph canvas").count()).toBeGreaterThan(0);
-    await expect(page.getByRole("status").textContent()).resolves.toContain(`${api.nodes.length} nodes`);
+    await expect(page.locator("#graph-status").textContent()).resolves.toContain(`${api.nodes.length} nodes`);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -45,10 +45,10 @@ describe("the explorer page in Chromium", () => {
     try {
       const page = await browser.newPage();
       await page.goto(downSite.url);
-      const alert = page.getByRole("alert");
+      const alert = page.locator("#graph-error");
       await alert.waitFor({ state: "visible", timeout: 20_000 });
       expect(await alert.textContent()).toContain("The database is unavailable right now");
-      expect(await page.getByRole("button", { name: "Retry" }).isVisible()).toBe(true);
+      expect(await alert.getByRole("button", { name: "Retry" }).isVisible()).toBe(true);
       await page.close();
     } finally {
       await downSite.close();

@@ -1,6 +1,15 @@
 // Fetches from the API and checks every answer against the shared contract.
 import type { z } from "zod";
-import { ErrorBody, Graph, NodeDetails, SearchResults, SessionList } from "../../server/api/schemas.ts";
+import {
+  ErrorBody,
+  Graph,
+  MetricsResult,
+  NodeDetails,
+  PathwayDetails,
+  PathwayList,
+  SearchResults,
+  SessionList,
+} from "../../server/api/schemas.ts";
 
 export class ApiError extends Error {
   constructor(
@@ -39,6 +48,12 @@ export const api = {
   sessions: () => getJson("/api/sessions", SessionList),
   search: (q: string, signal?: AbortSignal) =>
     getJson(`/api/search?q=${encodeURIComponent(q)}&limit=8`, SearchResults, signal),
+  pathways: () => getJson("/api/pathways", PathwayList),
+  pathway: (id: string) => getJson(`/api/pathways/${encodeURIComponent(id)}`, PathwayDetails),
+  metrics: () => getJson("/api/metrics", MetricsResult),
 };
 export type Api = typeof api;
 export const fetchGraph = () => api.graph();
+
+/** True in the offline build, where answers come from a bundled snapshot instead of a server. */
+export const offline = false;

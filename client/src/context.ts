@@ -22,6 +22,15 @@ export interface ClientContext {
   selectSession(id: string | null): void;
   /** Called after the graph data (re)loads. */
   onModelChange(listener: () => void): void;
+  /** The graph as drawn now, as images with the legend and a footer (for exports). */
+  graphImage: GraphImage;
+  /** True in the offline build (`npm run build:static`): no server, the data is a snapshot. */
+  offline: boolean;
+}
+
+export interface GraphImage {
+  png(scale: number): Promise<Blob>;
+  svg(): Promise<string>;
 }
 
 /** Creates an element with attributes and children; text is always set as text, never parsed as HTML. */

@@ -1,9 +1,10 @@
 // Page start-up and wiring: load the graph, keep the renderer in step with the view state (URL), mount the
 // panels, and handle the graph's keyboard. Loading, empty and error states are shown, never a blank page.
 import type { GraphEdge, GraphNode } from "../../server/api/schemas.ts";
-import { ApiError, api } from "./api.ts";
+import { ApiError, api, offline } from "./api.ts";
 import type { ClientContext } from "./context.ts";
 import { toElements } from "./elements.ts";
+import { createGraphImage } from "./graphImage.ts";
 import { type Lang, localName, type Strings, translator } from "./i18n.ts";
 import { mapPositions } from "./mapPositions.ts";
 import { emptyModel, type GraphModel, mergeGraph, neighbourIds, visibleElements } from "./model.ts";
@@ -17,10 +18,27 @@ import { createRenderer, type Direction, type Positions, type Renderer } from ".
 import { createStore } from "./store.ts";
 import type { ViewState } from "./urlState.ts";
 
-const STRINGS: Strings<
-  "loading" | "empty" | "summary" | "truncated" | "failed" | "focus" | "title" | "subtitle"
-> = {
+type Key =
+  | "loading"
+  | "empty"
+  | "summary"
+  | "truncated"
+  | "failed"
+  | "focus"
+  | "title"
+  | "subtitle"
+  | "graph"
+  | "details"
+  | "help"
+  | "skip"
+  | "retry";
+const STRINGS: Strings<Key> = {
   en: {
+    graph: "Graph",
+    details: "Details",
+    help: "Arrow keys move between neighbours, Enter opens details, Escape clears the selection.",
+    skip: "Skip to the graph",
+    retry: "Retry",
     loading: "Loading the graph…",
     empty: "The database holds no data yet: run `npm run seed`, then retry.",
     summary: "{nodes} nodes and {edges} relationships shown.",
@@ -31,6 +49,11 @@ const STRINGS: Strings<
     subtitle: "Portugal · Lisbon workshop, 28–30 Nov 2016",
   },
   pt: {
+    graph: "Grafo",
+    details: "Detalhes",
+    help: "As setas movem entre vizinhos, Enter abre os detalhes, Escape limpa a seleção.",
+    skip: "Saltar para o grafo",
+    retry: "Tentar de novo",
     loading: "A carregar o grafo…",
     empty: "A base de dados ainda não tem dados: execute `npm run seed` e tente de novo.",
     summary: "{nodes} nós e {edges} relações visíveis.",
@@ -92,6 +115,8 @@ const ctx: ClientContext = {
   onModelChange(listener) {
     modelListeners.push(listener);
   },
+  graphImage: createGraphImage(renderer.cy),
+  offline,
 };
 
 function drawElements(lang: Lang): void {
@@ -146,6 +171,11 @@ function applyState(state: ViewState, previous: ViewState | null): void {
   document.title = `${t("title")} — ${t("subtitle")}`;
   $("app-title").textContent = t("title");
   $("app-subtitle").textContent = t("subtitle");
+  graphEl.setAttribute("aria-label", t("graph"));
+  $("details").setAttribute("aria-label", t("details"));
+  $("graph-help").textContent = t("help");
+  $("retry").textContent = t("retry");
+  (document.querySelector(".skip-link") as HTMLElement).textContent = t("skip");
   if (previous && state.lang !== previous.lang) drawElements(state.lang);
   const visible = visibleElements(model, filtersOf(state));
   renderer.setVisible(

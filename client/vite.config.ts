@@ -3,6 +3,7 @@ import { defineConfig } from "vite";
 
 export default defineConfig({
   root: import.meta.dirname,
+  base: "./",
   build: {
     outDir: path.resolve(import.meta.dirname, "..", "dist", "client"),
     emptyOutDir: true,

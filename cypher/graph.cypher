@@ -13,9 +13,9 @@ CALL (nodes) {
   WHERE b IN nodes
     AND ($types IS NULL OR type(r) IN $types)
     AND ($at IS NULL OR ((r._from IS NULL OR r._from <= $at) AND (r._to IS NULL OR r._to > $at)))
-  RETURN r, a.id AS source, b.id AS target
-  ORDER BY r.id
+  WITH r, a, b ORDER BY r.id
   LIMIT $limit
+  // Aggregating here keeps one row even when the chosen nodes share no relationship.
+  RETURN collect(r { .*, source: a.id, target: b.id, type: type(r) }) AS edges
 }
-WITH nodes, collect(r { .*, source: source, target: target, type: type(r) }) AS edges
 RETURN [n IN nodes | n { .*, kind: [l IN labels(n) WHERE l <> 'Entity'][0] }] AS nodes, edges

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import {
   ErrorBody,
   Graph,
+  Health,
   MetricsResult,
   NodeDetails,
   PathwayDetails,
@@ -10,6 +11,7 @@ import {
   SearchResults,
   SessionList,
 } from "../../server/api/schemas.ts";
+import { answerFromSnapshot, loadSnapshot, snapshotUrl } from "./staticApi.ts";
 
 export class ApiError extends Error {
   constructor(
@@ -20,7 +22,26 @@ export class ApiError extends Error {
   }
 }
 
+// The offline build names its snapshot in a meta tag; then every answer comes from that snapshot.
+const snapshotAt = snapshotUrl();
+
 async function getJson<T>(url: string, schema: z.ZodType<T>, signal?: AbortSignal): Promise<T> {
+  if (snapshotAt !== null) {
+    let body: unknown;
+    try {
+      body = answerFromSnapshot(await loadSnapshot(snapshotAt), url);
+    } catch {
+      throw new ApiError(
+        "The offline snapshot could not be read. Open this folder through a static web server (e.g. python3 -m http.server), then retry.",
+        0,
+      );
+    }
+    signal?.throwIfAborted();
+    if (body === undefined) throw new ApiError("This offline snapshot does not include that answer.", 404);
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) throw new ApiError("The offline snapshot holds data in an unexpected shape.", 200);
+    return parsed.data;
+  }
   let response: Response;
   try {
     response = await fetch(url, { headers: { accept: "application/json" }, ...(signal ? { signal } : {}) });
@@ -51,9 +72,10 @@ export const api = {
   pathways: () => getJson("/api/pathways", PathwayList),
   pathway: (id: string) => getJson(`/api/pathways/${encodeURIComponent(id)}`, PathwayDetails),
   metrics: () => getJson("/api/metrics", MetricsResult),
+  health: () => getJson("/api/health", Health),
 };
 export type Api = typeof api;
 export const fetchGraph = () => api.graph();
 
 /** True in the offline build, where answers come from a bundled snapshot instead of a server. */
-export const offline = false;
+export const offline: boolean = snapshotAt !== null;

@@ -1,21 +1,27 @@
 // Page start-up and wiring: load the graph, keep the renderer in step with the view state (URL), mount the
 // panels, and handle the graph's keyboard. Loading, empty and error states are shown, never a blank page.
-import type { GraphEdge, GraphNode } from "../../server/api/schemas.ts";
+import "./staticBanner.ts";
+import { type GraphEdge, type GraphNode, REFERRAL_TYPES } from "../../server/api/schemas.ts";
 import { ApiError, api, offline } from "./api.ts";
 import type { ClientContext } from "./context.ts";
 import { toElements } from "./elements.ts";
-import { createGraphImage } from "./graphImage.ts";
+import { captionFor, createGraphImage } from "./graphImage.ts";
 import { type Lang, localName, type Strings, translator } from "./i18n.ts";
 import { mapPositions } from "./mapPositions.ts";
 import { emptyModel, type GraphModel, mergeGraph, neighbourIds, visibleElements } from "./model.ts";
 import { focusDetails, mountDetails } from "./panels/details.ts";
+import { mountExport } from "./panels/exportPanel.ts";
 import { mountFilters } from "./panels/filters.ts";
 import { mountSearch } from "./panels/search.ts";
 import { mountSessions } from "./panels/sessions.ts";
 import { mountTable } from "./panels/table.ts";
 import { mountToolbar } from "./panels/toolbar.ts";
+import { mountTools } from "./panels/tools.ts";
+import { pathsForView } from "./pathfinding.ts";
+import { getPathway } from "./pathwayCache.ts";
 import { createRenderer, type Direction, type Positions, type Renderer } from "./renderer.ts";
 import { createStore } from "./store.ts";
+import { compareDays } from "./timeline.ts";
 import type { ViewState } from "./urlState.ts";
 
 type Key =
@@ -75,6 +81,7 @@ let model: GraphModel = emptyModel();
 let truncated = false;
 let keyboardFocus: string | null = null;
 let mapCache: Positions | undefined;
+let datasetVersion = "";
 const modelListeners: Array<() => void> = [];
 
 // Keyboard users reach the graph with Tab (its role makes it interactive, which static HTML linters miss).
@@ -89,6 +96,8 @@ const filtersOf = (state: ViewState) => ({
   groups: state.groups,
   countries: state.countries,
   types: state.types,
+  at: state.compare ? null : state.at,
+  compare: state.compare,
 });
 
 const ctx: ClientContext = {
@@ -115,7 +124,7 @@ const ctx: ClientContext = {
   onModelChange(listener) {
     modelListeners.push(listener);
   },
-  graphImage: createGraphImage(renderer.cy),
+  graphImage: createGraphImage(renderer.cy, () => captionFor(ctx, t("title"), datasetVersion)),
   offline,
 };
 
@@ -149,8 +158,90 @@ async function mapLayoutPositions(): Promise<Positions> {
   return mapCache;
 }
 
+interface Decorations {
+  classes: Map<string, string[]>;
+  /** What the tools point at (a pathway step, found paths): emphasised over the plain selection. */
+  focus: Set<string> | null;
+}
+
+/** The marks the trainer and researcher tools put on the graph, derived from the state alone. */
+async function decorations(
+  state: ViewState,
+  visible: { nodes: GraphNode[]; edges: GraphEdge[] },
+): Promise<Decorations> {
+  const classes = new Map<string, string[]>();
+  const mark = (id: string, name: string) => classes.set(id, [...(classes.get(id) ?? []), name]);
+  const unavailable = new Set(state.unavailable ?? []);
+  for (const id of unavailable) mark(id, "unavailable");
+  if (state.compare) {
+    const changes = compareDays([...model.nodes.values()], [...model.edges.values()], ...state.compare);
+    for (const id of changes.appeared) mark(id, "appeared");
+    for (const id of changes.disappeared) mark(id, "disappeared");
+  }
+  let focus: Set<string> | null = null;
+  if (state.pathway && state.step) {
+    const pathway = await getPathway(state.pathway).catch(() => undefined);
+    const step = pathway?.steps[Math.min(state.step, pathway.steps.length) - 1];
+    if (step) {
+      focus = new Set([step.actor.id, ...(step.recipient ? [step.recipient.id] : [])]);
+      for (const id of focus) mark(id, "step-node");
+      if (step.link) mark(step.link.id, "step-edge");
+    }
+  } else if (state.from && state.to) {
+    const paths = pathsForView(visible.edges, state, REFERRAL_TYPES);
+    focus = new Set([state.from, state.to]);
+    paths.forEach((path, index) => {
+      for (const id of path.nodes) {
+        focus?.add(id);
+        mark(id, "path-node");
+      }
+      for (const edge of path.edges) {
+        mark(edge.id, "path-edge");
+        if (index === 0) mark(edge.id, "path-best");
+      }
+    });
+  }
+  return { classes, focus };
+}
+
+let decorationRun = 0;
+let lastDecorations: Decorations = { classes: new Map(), focus: null };
+
+async function refreshDecorations(state: ViewState, previous: ViewState | null): Promise<void> {
+  const run = ++decorationRun;
+  const visible = visibleElements(model, filtersOf(state));
+  const result = await decorations(state, visible);
+  if (run !== decorationRun) return; // a newer state has taken over
+  lastDecorations = result;
+  renderer.decorate(result.classes);
+  renderer.highlight(result.focus ?? emphasis(state, visible.edges));
+  const toolMoved =
+    !previous ||
+    state.pathway !== previous.pathway ||
+    state.step !== previous.step ||
+    state.from !== previous.from ||
+    state.to !== previous.to;
+  if (result.focus && toolMoved) renderer.fit(result.focus, sheetCover());
+  graphEl.dataset.decorated = String(run);
+}
+
+async function refreshMetric(state: ViewState): Promise<void> {
+  if (!state.metric) {
+    renderer.setMetric(null);
+    return;
+  }
+  const metrics = await api.metrics().catch(() => undefined);
+  if (!metrics || store.get().metric !== state.metric) return;
+  const key = state.metric;
+  const max = Math.max(...metrics.metrics.map((m) => m[key]), 1e-9);
+  renderer.setMetric(
+    new Map(metrics.metrics.map((m) => [m.id, { size: m[key] / max, community: m.community }])),
+  );
+}
+
 /** Brings what the state points at into view: the selected node, or a session's presenters. */
 function showFocus(state: ViewState, edges: GraphEdge[]): void {
+  if (lastDecorations.focus) return;
   if (state.node) renderer.center(state.node, sheetCover());
   else if (state.session) {
     const ids = emphasis(state, edges);
@@ -183,7 +274,11 @@ function applyState(state: ViewState, previous: ViewState | null): void {
     new Set(visible.edges.map((e) => e.id)),
     state.mode,
   );
-  renderer.highlight(emphasis(state, visible.edges));
+  renderer.highlight(lastDecorations.focus ?? emphasis(state, visible.edges));
+  void refreshDecorations(state, previous);
+  if (!previous || state.metric !== previous.metric) void refreshMetric(state);
+  document.body.classList.toggle("presenting", state.present);
+  if (previous && state.present !== previous.present) renderer.setPresentation(state.present);
   renderer.select(state.node);
   renderer.setKeyboardFocus(keyboardFocus);
   $("details").classList.toggle("open", Boolean(state.node || state.session));
@@ -215,6 +310,12 @@ async function load(): Promise<void> {
   graphEl.dataset.state = "loading";
   try {
     const graph = await api.graph();
+    void api
+      .health()
+      .then((health) => {
+        datasetVersion = health.dataset?.version ?? "";
+      })
+      .catch(() => undefined);
     truncated = graph.truncated;
     model = mergeGraph(emptyModel(), graph);
     mapCache = undefined;
@@ -277,6 +378,36 @@ function moveKeyboardFocus(direction: Direction): void {
   );
 }
 
+/** Steps the trainer pathway: arrow keys and PageUp/PageDown (what presenter clickers send). */
+function stepPathway(delta: number): void {
+  const state = store.get();
+  if (!state.pathway) return;
+  void getPathway(state.pathway).then((pathway) => {
+    const step = Math.min(Math.max((state.step ?? 1) + delta, 1), pathway.steps.length);
+    if (step !== state.step) store.update({ step });
+  });
+}
+
+document.addEventListener("keydown", (event) => {
+  const state = store.get();
+  const target = event.target as HTMLElement;
+  const typing = target.closest("input, select, textarea, [role=combobox]") !== null;
+  if (state.present && event.key === "Escape") {
+    store.update({ present: false });
+    if (document.fullscreenElement) void document.exitFullscreen();
+    return;
+  }
+  if (!state.pathway || typing) return;
+  const inGraph = target === graphEl && !state.present;
+  const forward =
+    event.key === "PageDown" || (!inGraph && (event.key === "ArrowRight" || event.key === "ArrowDown"));
+  const back = event.key === "PageUp" || (!inGraph && (event.key === "ArrowLeft" || event.key === "ArrowUp"));
+  if (forward || back) {
+    event.preventDefault();
+    stepPathway(forward ? 1 : -1);
+  }
+});
+
 graphEl.addEventListener("keydown", (event) => {
   const direction = ARROWS[event.key];
   if (direction) {
@@ -293,6 +424,8 @@ graphEl.addEventListener("keydown", (event) => {
 });
 
 mountToolbar($("toolbar"), ctx);
+mountExport($("toolbar"), ctx);
+mountTools($("tools"), $("present-caption"), ctx);
 mountSearch($("search"), ctx);
 mountSessions($("sessions"), ctx);
 mountFilters($("filters"), ctx);

@@ -1,6 +1,7 @@
 // The client's plain model of the graph: API data merged and de-duplicated by id, and the pure questions the
 // panels ask of it (which elements the filters let through, live counts, neighbours).
 import type { Graph, GraphEdge, GraphNode } from "../../server/api/schemas.ts";
+import { validAt } from "./timeline.ts";
 
 export interface GraphModel {
   nodes: Map<string, GraphNode>;
@@ -11,6 +12,15 @@ export interface Filters {
   groups: string[] | null;
   countries: string[] | null;
   types: string[] | null;
+  /** Only what held on this day (time travel). */
+  at?: string | null;
+  /** What held on either day (compare mode). */
+  compare?: [string, string] | null;
+}
+
+function inTime(element: Pick<GraphNode, "validFrom" | "validTo">, filters: Filters): boolean {
+  if (filters.compare) return validAt(element, filters.compare[0]) || validAt(element, filters.compare[1]);
+  return !filters.at || validAt(element, filters.at);
 }
 
 export function emptyModel(): GraphModel {
@@ -43,6 +53,7 @@ const passes = (allowed: string[] | null, value: string | undefined) =>
 
 export function nodePasses(node: GraphNode, filters: Filters, ignore?: "groups" | "countries"): boolean {
   return (
+    inTime(node, filters) &&
     (ignore === "groups" || passes(filters.groups, groupOf(node))) &&
     (ignore === "countries" || node.kind !== "Institution" || passes(filters.countries, node.country))
   );
@@ -56,7 +67,11 @@ export function visibleElements(
   const nodes = [...model.nodes.values()].filter((node) => nodePasses(node, filters));
   const ids = new Set(nodes.map((n) => n.id));
   const edges = [...model.edges.values()].filter(
-    (edge) => ids.has(edge.source) && ids.has(edge.target) && passes(filters.types, edge.type),
+    (edge) =>
+      ids.has(edge.source) &&
+      ids.has(edge.target) &&
+      passes(filters.types, edge.type) &&
+      inTime(edge, filters),
   );
   return { nodes, edges };
 }

@@ -3,12 +3,37 @@
 import cytoscape, { type Core, type NodeSingular } from "cytoscape";
 import dagre from "cytoscape-dagre";
 import fcose from "cytoscape-fcose";
+import cytoscapeSvg from "cytoscape-svg";
 import type { EdgeElement, NodeElement } from "./elements.ts";
 import { GRAPH_STYLE } from "./graphStyle.ts";
 import type { FilterMode, Layout } from "./urlState.ts";
 
 cytoscape.use(fcose);
 cytoscape.use(dagre);
+// For graphImage.ts's SVG export (cy.svg()).
+cytoscape.use(cytoscapeSvg);
+
+/** Classes `decorate` manages; graphStyle.ts draws them. */
+export const DECORATIONS = [
+  "path-node",
+  "path-edge",
+  "path-best",
+  "step-node",
+  "step-edge",
+  "appeared",
+  "disappeared",
+  "unavailable",
+] as const;
+const COMMUNITY_COLORS = [
+  "#0072B2",
+  "#E69F00",
+  "#009E73",
+  "#CC79A7",
+  "#D55E00",
+  "#56B4E9",
+  "#F0E442",
+  "#555555",
+];
 
 export type Direction = "left" | "right" | "up" | "down";
 export type Positions = Map<string, { x: number; y: number }>;
@@ -22,6 +47,12 @@ export interface Renderer {
   /** Emphasises these nodes (and the links among them), fading the rest; null clears. */
   highlight(ids: Set<string> | null): void;
   select(id: string | null): void;
+  /** Presentation mode: larger labels, every label shown. */
+  setPresentation(on: boolean): void;
+  /** Marks elements with decoration classes (path, step, appeared, unavailable, …); replaces earlier marks. */
+  decorate(classes: Map<string, string[]>): void;
+  /** Sizes nodes by a metric (0..1) and colours them by community; null restores the normal look. */
+  setMetric(values: Map<string, { size: number; community: number }> | null): void;
   setKeyboardFocus(id: string | null): void;
   /** Brings a node to the middle of what is visible (`bottomCover`: pixels a bottom sheet hides). */
   center(id: string, bottomCover?: number): void;
@@ -33,6 +64,12 @@ export interface Renderer {
   neighbourTowards(from: string, direction: Direction, candidates: string[]): string | undefined;
   nodeCount(): number;
   destroy(): void;
+}
+
+function seedPosition(id: string): { x: number; y: number } {
+  let hash = 2166136261;
+  for (const char of id) hash = Math.imul(hash ^ char.charCodeAt(0), 16777619);
+  return { x: (hash & 0xffff) / 64, y: ((hash >>> 16) & 0xffff) / 64 };
 }
 
 export function createRenderer(container: HTMLElement, onTap: (id: string | null) => void): Renderer {
@@ -111,8 +148,9 @@ export function createRenderer(container: HTMLElement, onTap: (id: string | null
         cy.elements().remove();
         cy.add(
           elements.map((element) => {
-            const position = positions.get(element.data.id);
-            return position ? { ...element, position } : element;
+            // New nodes start spread out (by a hash of their id), so no two share a point before the layout.
+            const position = positions.get(element.data.id) ?? seedPosition(element.data.id);
+            return element.group === "nodes" ? { ...element, position } : element;
           }),
         );
         for (const id of pinned) cy.getElementById(id).addClass("pinned");
@@ -135,6 +173,37 @@ export function createRenderer(container: HTMLElement, onTap: (id: string | null
         nodes.union(links).addClass("highlighted");
         cy.elements().not(nodes).not(links).addClass("faded");
       });
+    },
+    decorate(classes) {
+      cy.batch(() => {
+        cy.elements().removeClass(DECORATIONS.join(" "));
+        for (const [id, names] of classes) cy.getElementById(id).addClass(names.join(" "));
+      });
+    },
+    setMetric(values) {
+      cy.batch(() => {
+        cy.nodes().removeClass("metric");
+        if (!values) return;
+        for (const [id, value] of values) {
+          const node = cy.getElementById(id);
+          if (node.empty()) continue;
+          node.data("metricSize", 18 + Math.round(value.size * 62));
+          node.data("communityColor", COMMUNITY_COLORS[value.community % COMMUNITY_COLORS.length]);
+          node.addClass("metric");
+        }
+      });
+    },
+    setPresentation(on) {
+      cy.style()
+        .selector("node")
+        .style({
+          "font-size": on ? 20 : 11,
+          "min-zoomed-font-size": on ? 0 : 8,
+          "text-outline-width": on ? 3 : 2,
+        })
+        .selector("node.minor")
+        .style({ "min-zoomed-font-size": on ? 0 : 14 })
+        .update();
     },
     select(id) {
       cy.batch(() => {

@@ -137,7 +137,9 @@ export function createDatabase(options: DatabaseOptions): Database {
         const session = readSession();
         try {
           return await session.executeRead(async (tx: ManagedTransaction) => {
-            const result = await tx.run(query(name), { ...params, limit: neo4j.int(options.maxResults) });
+            // A query's own `limit` (e.g. search's) wins over the global cap, but never exceeds it.
+            const limit = Math.min(Number(params.limit ?? options.maxResults), options.maxResults);
+            const result = await tx.run(query(name), { ...params, limit: neo4j.int(limit) });
             return rows(result);
           }, txConfig);
         } finally {

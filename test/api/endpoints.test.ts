@@ -49,6 +49,12 @@ describe("GET /api/graph filters", () => {
     for (const edge of referrals.edges) expect(edge.type).toBe("REFERS_VICTIM_TO");
   });
 
+  it("returns the chosen nodes even when no relationship links them", async () => {
+    const graph = Graph.parse(await get("/api/graph?kinds=LegalInstrument,Place&types=FUNDS"));
+    expect(graph.nodes.length).toBeGreaterThan(40);
+    expect(graph.edges).toEqual([]);
+  });
+
   it("shows one session with its presenters and their relations", async () => {
     const graph = Graph.parse(await get("/api/graph?session=lisbon-2016-session-3"));
     expect(graph.nodes.map((n) => n.id).sort()).toEqual([
@@ -125,6 +131,11 @@ describe("GET /api/search", () => {
   ])("'%s' ranks %s first", async (q, id) => {
     const { results } = SearchResults.parse(await get(`/api/search?q=${encodeURIComponent(q)}`));
     expect(results[0]?.id).toBe(id);
+  });
+
+  it("returns at most `limit` results", async () => {
+    const { results } = SearchResults.parse(await get("/api/search?q=trafficking&limit=3"));
+    expect(results).toHaveLength(3);
   });
 
   it.each([

@@ -62,6 +62,13 @@ describe("the explorer", () => {
     await expect.poll(() => sessions.textContent()).toContain("Anti-Trafficking Unit");
     for (const acronym of ["PSP", "GNR", "PJ", "ACT"])
       expect(await sessions.textContent()).toContain(acronym);
+    await sessions.getByRole("button", { name: "QR code" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.waitFor();
+    expect(await dialog.locator("svg path").count()).toBeGreaterThan(0);
+    expect(await dialog.textContent()).toContain("session=lisbon-2016-session-3");
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
     await page.close();
   });
 

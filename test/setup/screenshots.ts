@@ -27,6 +27,22 @@ export const SHOTS: Shot[] = [
   },
   { file: "explorer-table.png", path: "/?view=table&node=apav", viewport: { width: 1440, height: 900 } },
   { file: "explorer-phone.png", path: "/?node=apav", viewport: { width: 390, height: 844 } },
+  {
+    file: "pathway-player.png",
+    path: "/?pathway=labour-exploitation-act-2016&step=4&at=2016-11-28",
+    viewport: { width: 1440, height: 900 },
+  },
+  {
+    file: "presentation-mode.png",
+    path: "/?pathway=labour-exploitation-act-2024&step=3&at=2024-01-01&present=1",
+    viewport: { width: 1440, height: 900 },
+  },
+  { file: "path-finder.png", path: "/?from=act&to=cap-sul-apav", viewport: { width: 1440, height: 900 } },
+  {
+    file: "time-compare.png",
+    path: "/?compare=2016-11-28,2024-01-01",
+    viewport: { width: 1440, height: 900 },
+  },
 ];
 
 const progress = consoleProgress();
@@ -45,7 +61,7 @@ try {
     await page.goto(`${site.url}${shot.path}`);
     await page.locator('#graph[data-state="ready"]').waitFor({ state: "attached", timeout: 30_000 });
     await shot.prepare?.(page);
-    await page.waitForTimeout(1500);
+    await page.waitForTimeout(2500);
     await page.screenshot({ path: path.join(docs, shot.file) });
     progress(`Wrote docs/${shot.file}`);
     await page.close();

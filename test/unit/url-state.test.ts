@@ -8,6 +8,7 @@ describe("URL state", () => {
       "?node=sef&session=lisbon-2016-session-3&groups=ngo,shelter&countries=PT&types=SIGNALS_TO&mode=hide&layout=map&view=table&lang=pt",
     );
     expect(state).toEqual({
+      ...DEFAULT_STATE,
       node: "sef",
       session: "lisbon-2016-session-3",
       groups: ["ngo", "shelter"],
@@ -18,6 +19,28 @@ describe("URL state", () => {
       view: "table",
       lang: "pt",
     });
+  });
+
+  it("reads the trainer and researcher tools' state", () => {
+    const state = parseViewState(
+      "?pathway=child-victim&step=3&at=2024-01-01&compare=2024-01-01,2016-11-28&from=act&to=cap-sul-apav&via=SIGNALS_TO&unavailable=sef&metric=betweenness&present=1",
+    );
+    expect(state).toMatchObject({
+      pathway: "child-victim",
+      step: 3,
+      at: "2024-01-01",
+      compare: ["2016-11-28", "2024-01-01"],
+      from: "act",
+      to: "cap-sul-apav",
+      via: ["SIGNALS_TO"],
+      unavailable: ["sef"],
+      metric: "betweenness",
+      present: true,
+    });
+    expect(parseViewState(toSearch(state))).toEqual(state);
+    expect(parseViewState("?step=3&at=2024-02-30&compare=2016-11-28&metric=size").step).toBeNull();
+    expect(parseViewState("?at=2024-02-30").at).toBeNull();
+    expect(parseViewState("?compare=2016-11-28").compare).toBeNull();
   });
 
   it("round-trips a state, leaving defaults out of the URL", () => {

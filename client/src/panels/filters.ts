@@ -2,6 +2,7 @@
 // count of what it would show. Filtered-out elements fade or hide (the mode toggle).
 import { type ClientContext, h } from "../context.ts";
 import { EDGE_FAMILY } from "../elements.ts";
+import { SHAPE_PATHS } from "../graphImage.ts";
 import { GROUP_STYLE } from "../graphStyle.ts";
 import { categoryLabel, countryLabel, relationLabel, type Strings, translator } from "../i18n.ts";
 import { filterCounts, groupOf } from "../model.ts";
@@ -51,22 +52,9 @@ function swatch(group: string): SVGSVGElement {
   svg.setAttribute("viewBox", "0 0 16 16");
   svg.setAttribute("class", "swatch");
   svg.setAttribute("aria-hidden", "true");
-  const shapes: Record<string, string> = {
-    ellipse: "M8 1a7 7 0 1 0 0.01 0Z",
-    "round-rectangle": "M3 2h10a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2H3a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2Z",
-    diamond: "M8 1l7 7-7 7-7-7Z",
-    hexagon: "M4 1.5h8L15.5 8 12 14.5H4L.5 8Z",
-    octagon: "M5 1h6l4 4v6l-4 4H5l-4-4V5Z",
-    star: "M8 .8l2.2 4.6 5 .6-3.7 3.4 1 5L8 12l-4.5 2.4 1-5L.8 6l5-.6Z",
-    "round-triangle": "M8 1.5 15 14H1Z",
-    barrel: "M3 1h10q2 7 0 14H3q-2-7 0-14Z",
-    rhomboid: "M4 2h11l-3 12H1Z",
-    tag: "M1 3h9l5 5-5 5H1Z",
-    vee: "M1 2l7 5 7-5-7 13Z",
-    "concave-hexagon": "M1 2h14l-3 6 3 6H1l3-6Z",
-  };
+
   const path = document.createElementNS("http://www.w3.org/2000/svg", "path");
-  path.setAttribute("d", shapes[style.shape] ?? shapes.ellipse ?? "");
+  path.setAttribute("d", SHAPE_PATHS[style.shape] ?? SHAPE_PATHS.ellipse ?? "");
   path.setAttribute("fill", style.color);
   path.setAttribute("stroke", "#333");
   path.setAttribute("stroke-width", "0.8");

@@ -6,6 +6,7 @@ import { ApiError } from "../api.ts";
 import { type ClientContext, h } from "../context.ts";
 import { type Lang, localName, translator } from "../i18n.ts";
 import { formatDate, formatDateRange } from "./details.strings.ts";
+import { qrButton } from "./sessionQr.ts";
 import { presenterRoleLabel, SESSIONS_STRINGS, type SessionsKey, themeLabel } from "./sessions.strings.ts";
 
 type T = (key: SessionsKey, vars?: Record<string, string | number>) => string;
@@ -46,7 +47,9 @@ export function mountSessions(container: HTMLElement, ctx: ClientContext): void 
   const renderCard = () => {
     const id = ctx.store.get().session;
     const session = sessions?.find((s) => s.id === id);
-    card.replaceChildren(...(session ? [renderSessionCard(session, ctx.lang(), t)] : []));
+    card.replaceChildren(
+      ...(session ? [renderSessionCard(session, ctx.lang(), t), qrButton(session.id, ctx)] : []),
+    );
   };
   const updatePressed = () => {
     const id = ctx.store.get().session;

@@ -112,7 +112,14 @@ async function readKind(dir: string, kind: DatasetFile, schema: z.ZodType, probl
       problems.push({ file: fullPath, message: `is not valid YAML: ${error.message}` });
     return [];
   }
-  const data: unknown = doc.toJS() ?? [];
+  let data: unknown;
+  try {
+    // toJS refuses alias bombs ("billion laughs") by throwing: a refusal like any other.
+    data = doc.toJS() ?? [];
+  } catch (error) {
+    problems.push({ file: fullPath, message: `is not valid YAML: ${(error as Error).message}` });
+    return [];
+  }
   if (!Array.isArray(data)) {
     problems.push({ file: fullPath, message: "must be a YAML list of records (each starting with '- ')" });
     return [];
@@ -122,7 +129,11 @@ async function readKind(dir: string, kind: DatasetFile, schema: z.ZodType, probl
     const parsed = schema.safeParse(raw);
     const label = recordLabel(raw, index);
     if (parsed.success) {
-      records.push(parsed.data);
+      const before = problems.length;
+      checkText(parsed.data, undefined, (field, message) =>
+        problems.push({ file: fullPath, record: label, ...(field ? { field } : {}), message }),
+      );
+      if (problems.length === before) records.push(parsed.data);
       return;
     }
     for (const issue of parsed.error.issues) {
@@ -130,6 +141,36 @@ async function readKind(dir: string, kind: DatasetFile, schema: z.ZodType, probl
     }
   });
   return records;
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Text must come back from Neo4j as written: no lone surrogates, no control characters but tab and newlines. */
+function checkText(
+  value: unknown,
+  field: string | undefined,
+  report: (field: string | undefined, message: string) => void,
+) {
+  if (typeof value === "string") {
+    const control = CONTROL.exec(value);
+    if (control) {
+      const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
+      report(field, `contains the control character U+${code}: remove it`);
+    } else if (LONE_SURROGATE.test(value)) {
+      report(
+        field,
+        "contains a lone UTF-16 surrogate (an escape like \\ud800): it is not valid Unicode text",
+      );
+    }
+  } else if (Array.isArray(value)) {
+    value.forEach((item, i) => {
+      checkText(item, `${field ?? ""}[${i}]`, report);
+    });
+  } else if (value && typeof value === "object") {
+    for (const [key, item] of Object.entries(value)) checkText(item, field ? `${field}.${key}` : key, report);
+  }
 }
 
 function recordLabel(raw: unknown, index: number): string {
@@ -230,6 +271,135 @@ function checkIntegrity(dataset: Dataset, problems: DatasetProblem[]): void {
       });
     }
   }
+  checkSupervisionCycles(dataset.relationships, problems);
+}
+
+/** Past this many steps the cycles of a tangle are summarised, so a hostile file cannot stall validation. */
+const CYCLE_SEARCH_BUDGET = 200_000;
+const NO_LINK = { id: "", seq: 0 };
+type SupervisionEdges = Map<string, Map<string, { id: string; seq: number }>>;
+
+/**
+ * Supervision is a hierarchy: a SUPERVISED_BY cycle (a → b → a) is a data error. Each elementary cycle is
+ * reported once, starting where the file first mentions it; self-links are reported above.
+ */
+function checkSupervisionCycles(relationships: Dataset["relationships"], problems: DatasetProblem[]): void {
+  const edges: SupervisionEdges = new Map();
+  relationships.forEach((rel, seq) => {
+    if (rel.type !== "SUPERVISED_BY" || rel.from === rel.to) return;
+    const out = edges.get(rel.from) ?? new Map<string, { id: string; seq: number }>();
+    if (!out.has(rel.to)) out.set(rel.to, { id: rel.id, seq });
+    edges.set(rel.from, out);
+  });
+  const report = (record: string, message: string) =>
+    problems.push({ file: "relationships.yaml", record, field: "to", message });
+  for (const component of tangledComponents(edges, undefined)) {
+    const cycles = elementaryCycles(component, edges);
+    if (!cycles) {
+      const ids = [...component].sort();
+      const listed =
+        ids.length > 20 ? `${ids.slice(0, 20).join(", ")}, … (${ids.length} in all)` : ids.join(", ");
+      report(listed, `SUPERVISED_BY forms too many cycles to list one by one, among: ${listed}`);
+      continue;
+    }
+    for (const cycle of cycles) {
+      const links = cycle.map(
+        (from, i) => edges.get(from)?.get(cycle[(i + 1) % cycle.length] ?? "") ?? NO_LINK,
+      );
+      // Start where the file first mentions the cycle, so the message reads like the file.
+      const first = links.reduce((best, link, i) => (link.seq < (links[best]?.seq ?? 0) ? i : best), 0);
+      const ordered = [...cycle.slice(first), ...cycle.slice(0, first)];
+      const ids = [...links.slice(first), ...links.slice(0, first)].map((link) => link.id);
+      report(ids.join(", "), `SUPERVISED_BY forms a cycle: ${[...ordered, ordered[0]].join(" → ")}`);
+    }
+  }
+}
+
+/** The strongly connected components with more than one node, among `within` (Tarjan's, iterative). */
+function tangledComponents(edges: SupervisionEdges, within: Set<string> | undefined): Array<Set<string>> {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const components: Array<Set<string>> = [];
+  let counter = 0;
+  const lowOf = (node: string) => low.get(node) ?? 0;
+  const targets = (node: string) =>
+    [...(edges.get(node)?.keys() ?? [])].filter((to) => !within || within.has(to)).values();
+  for (const root of within ?? edges.keys()) {
+    if (index.has(root)) continue;
+    const work: Array<{ node: string; next: Iterator<string> }> = [];
+    const enter = (node: string) => {
+      index.set(node, counter);
+      low.set(node, counter++);
+      stack.push(node);
+      onStack.add(node);
+      work.push({ node, next: targets(node) });
+    };
+    enter(root);
+    while (work.length > 0) {
+      const frame = work[work.length - 1] as { node: string; next: Iterator<string> };
+      const step = frame.next.next();
+      if (!step.done) {
+        const to = step.value;
+        if (!index.has(to)) enter(to);
+        else if (onStack.has(to)) low.set(frame.node, Math.min(lowOf(frame.node), index.get(to) ?? 0));
+        continue;
+      }
+      work.pop();
+      const parent = work[work.length - 1];
+      if (parent) low.set(parent.node, Math.min(lowOf(parent.node), lowOf(frame.node)));
+      if (low.get(frame.node) !== index.get(frame.node)) continue;
+      const component = new Set<string>();
+      let member: string | undefined;
+      do {
+        member = stack.pop() as string;
+        onStack.delete(member);
+        component.add(member);
+      } while (member !== frame.node);
+      if (component.size > 1) components.push(component);
+    }
+  }
+  return components;
+}
+
+/**
+ * Every elementary cycle of one component, as in Johnson's algorithm: the cycles through its smallest id,
+ * then those of the components left without it. Undefined when the search budget runs out (a dense tangle
+ * has exponentially many cycles).
+ */
+function elementaryCycles(component: Set<string>, edges: SupervisionEdges): string[][] | undefined {
+  const cycles: string[][] = [];
+  let budget = CYCLE_SEARCH_BUDGET;
+  const pending = [component];
+  for (let part = pending.pop(); part; part = pending.pop()) {
+    const members = part;
+    const start = [...members].sort()[0] as string;
+    const nextOf = (node: string) =>
+      [...(edges.get(node)?.keys() ?? [])].filter((to) => members.has(to)).values();
+    const path = [start];
+    const onPath = new Set(path);
+    const work = [nextOf(start)];
+    while (work.length > 0) {
+      if (--budget < 0) return undefined;
+      const step = (work[work.length - 1] as Iterator<string>).next();
+      if (step.done) {
+        work.pop();
+        onPath.delete(path.pop() as string);
+      } else if (step.value === start) {
+        cycles.push([...path]);
+      } else if (!onPath.has(step.value)) {
+        path.push(step.value);
+        onPath.add(step.value);
+        work.push(nextOf(step.value));
+      }
+    }
+    const rest = new Set(members);
+    rest.delete(start);
+    budget -= rest.size;
+    pending.push(...tangledComponents(edges, rest));
+  }
+  return cycles;
 }
 
 function checkSources(

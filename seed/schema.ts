@@ -4,8 +4,10 @@ import { z } from "zod";
 
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/** The API's id parameters take at most 120 characters (server/api/schemas.ts EntityId): so do the data's. */
 export const Id = z
   .string()
+  .max(120)
   .regex(
     ID_PATTERN,
     "must be a kebab-case id: lower-case letters, digits and single hyphens, e.g. 'iom-portugal'",
@@ -106,7 +108,7 @@ const Sourced = {
   sources: z.array(Id).min(1, "must cite at least one source id"),
   evidence: Evidence,
   /** A caveat a reader must see, e.g. what a source leaves unconfirmed. */
-  note: z.string().min(1).optional(),
+  note: z.string().min(1).max(2000).optional(),
 };
 const Validity = {
   validFrom: PartialDate.optional(),
@@ -120,10 +122,13 @@ export const Source = z
     title: Text,
     publisher: Text,
     date: PartialDate.optional(),
-    url: z.url({ protocol: /^https?$/ }).optional(),
+    url: z
+      .url({ protocol: /^https?$/ })
+      .max(2000)
+      .optional(),
     kind: z.enum(["report", "law", "official-page", "ngo-page", "news", "database", "academic", "other"]),
     /** Extra addresses the source key lists for the same source. */
-    alsoAt: z.array(z.url({ protocol: /^https?$/ })).optional(),
+    alsoAt: z.array(z.url({ protocol: /^https?$/ }).max(2000)).optional(),
   })
   .strict();
 
@@ -254,7 +259,12 @@ const RESERVED_RELATIONSHIP_KEYS = new Set([
   "source",
   "target",
 ]);
-const ScalarProperty = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
+const ScalarProperty = z.union([
+  z.string().max(2000),
+  z.number(),
+  z.boolean(),
+  z.array(z.string().max(200)).max(100),
+]);
 
 export const Relationship = z
   .object({
@@ -269,6 +279,7 @@ export const Relationship = z
       .record(
         z
           .string()
+          .max(64)
           .regex(/^[a-z][A-Za-z0-9]*$/, "must be a camelCase name")
           .refine(
             (key) => !RESERVED_RELATIONSHIP_KEYS.has(key),

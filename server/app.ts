@@ -13,6 +13,14 @@ import { openapiRouter } from "./api/openapiRoute.ts";
 import { pathsRouter } from "./api/paths.ts";
 import { pathwaysRouter } from "./api/pathways.ts";
 import { searchRouter } from "./api/search.ts";
+import {
+  bodyLimit,
+  corsPolicy,
+  type RateLimits,
+  rateLimiter,
+  securityHeaders,
+  urlLengthLimit,
+} from "./api/security.ts";
 import { sessionsRouter } from "./api/sessions.ts";
 import type { Database } from "./db/database.ts";
 
@@ -24,6 +32,10 @@ export interface AppDeps {
   clientDir?: string;
   /** In development, Vite's middleware serves the client instead. */
   clientMiddleware?: RequestHandler;
+  /** Per-address rate limits on search, paths and export; omitted, there are none (as in most tests). */
+  rateLimits?: RateLimits;
+  /** Origins allowed to read the API cross-origin; omitted or empty, CORS stays closed. */
+  corsOrigins?: readonly string[];
 }
 
 export const DEFAULT_CLIENT_DIR = path.resolve(import.meta.dirname, "..", "dist", "client");
@@ -32,6 +44,22 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("query parser", "simple");
+
+  // Vite's dev server (HMR) needs a looser policy; only then is it loosened.
+  app.use(securityHeaders(Boolean(deps.clientMiddleware)));
+  app.use("/api", corsPolicy(deps.corsOrigins ?? []));
+  app.use(urlLengthLimit, bodyLimit);
+  const limits = deps.rateLimits;
+  if (limits) {
+    for (const [route, perMinute] of [
+      ["/api/search", limits.perMinute],
+      ["/api/paths", limits.perMinute],
+      ["/api/export", limits.exportPerMinute],
+    ] as const) {
+      const limiter = rateLimiter(perMinute);
+      if (limiter) app.use(route, limiter);
+    }
+  }
 
   app.use(
     "/api",

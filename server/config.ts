@@ -6,6 +6,36 @@ const Port = z.coerce.number().int().min(1).max(65535);
 const MemorySize = z.string().regex(/^\d+[kmg]$/i, "must be a size such as 512m or 1g");
 const Flag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
+/** Requests per minute per client address; 0 turns the limit off. */
+const PerMinute = z.coerce.number().int().min(0).max(1_000_000);
+
+/** A browser origin exactly as browsers send it in `Origin`: scheme, host and port, nothing else. */
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "http:" || url.protocol === "https:") && url.origin === value;
+  } catch {
+    return false;
+  }
+}
+
+const OriginList = z
+  .string()
+  .transform((value) =>
+    value
+      .split(",")
+      .map((origin) => origin.trim())
+      .filter((origin) => origin !== ""),
+  )
+  .superRefine((origins, ctx) => {
+    const wrong = origins.filter((origin) => !isOrigin(origin));
+    if (wrong.length > 0)
+      ctx.addIssue({
+        code: "custom",
+        message: `${wrong.map((o) => JSON.stringify(o)).join(", ")} ${wrong.length === 1 ? "is not an origin" : "are not origins"}: list exact origins such as https://example.org,http://localhost:5173 (no path, no trailing slash, no *)`,
+      });
+  });
+
 export const NEO4J_URI_SCHEMES = ["bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"] as const;
 
 const Neo4jUri = z
@@ -40,10 +70,17 @@ export const EnvSchema = z.object({
   NEO4J_LOCAL_DIR: z.string().min(1).optional(),
   NEO4J_LOCAL_HEAP: MemorySize.default("512m"),
   NEO4J_LOCAL_PAGECACHE: MemorySize.default("128m"),
-  NEO4J_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
+  // Also the client-side deadline of each query: an unresponsive database is answered with 503 within 5 s.
+  NEO4J_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(4000),
   NEO4J_MAX_RESULTS: z.coerce.number().int().min(1).max(1_000_000).default(20_000),
   SEED_ON_START: Flag.default(true),
   DATA_DIR: z.string().min(1).optional(),
+  /** Per-address limit on /api/search and /api/paths (each its own window). */
+  RATE_LIMIT_PER_MINUTE: PerMinute.default(120),
+  /** Per-address limit on /api/export, which builds whole files. */
+  RATE_LIMIT_EXPORT_PER_MINUTE: PerMinute.default(20),
+  /** Other sites allowed to call the API from their pages; unset, no cross-origin reads. */
+  CORS_ORIGINS: OriginList.default([]),
 });
 
 export type Config = z.infer<typeof EnvSchema>;

@@ -134,6 +134,11 @@ async function main(): Promise<void> {
   const app = createApp({
     db,
     maxResults: config.NEO4J_MAX_RESULTS,
+    rateLimits: {
+      perMinute: config.RATE_LIMIT_PER_MINUTE,
+      exportPerMinute: config.RATE_LIMIT_EXPORT_PER_MINUTE,
+    },
+    corsOrigins: config.CORS_ORIGINS,
     ...(middleware ? { clientMiddleware: middleware } : {}),
   });
   const server = await listen(app, config);

@@ -1,5 +1,6 @@
 // Page start-up and wiring: load the graph, keep the renderer in step with the view state (URL), mount the
 // panels, and handle the graph's keyboard. Loading, empty and error states are shown, never a blank page.
+import "./zodConfig.ts";
 import "./staticBanner.ts";
 import { type GraphEdge, type GraphNode, REFERRAL_TYPES } from "../../server/api/schemas.ts";
 import { ApiError, api, offline } from "./api.ts";

@@ -66,6 +66,17 @@ export interface Renderer {
   destroy(): void;
 }
 
+// Cytoscape adds an inline <style> (refused by the page's Content-Security-Policy) unless an element with this
+// id exists. Its one rule, a positioned container, is style.css's `#graph { position: absolute }`.
+const CYTOSCAPE_STYLESHEET_ID = "__________cytoscape_stylesheet";
+
+function preemptCytoscapeStylesheet(doc: Document): void {
+  if (doc.getElementById(CYTOSCAPE_STYLESHEET_ID)) return;
+  const marker = doc.createElement("template");
+  marker.id = CYTOSCAPE_STYLESHEET_ID;
+  doc.head.append(marker);
+}
+
 function seedPosition(id: string): { x: number; y: number } {
   let hash = 2166136261;
   for (const char of id) hash = Math.imul(hash ^ char.charCodeAt(0), 16777619);
@@ -74,6 +85,7 @@ function seedPosition(id: string): { x: number; y: number } {
 
 export function createRenderer(container: HTMLElement, onTap: (id: string | null) => void): Renderer {
   const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  preemptCytoscapeStylesheet(container.ownerDocument);
   const cy = cytoscape({
     container,
     style: GRAPH_STYLE,

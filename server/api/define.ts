@@ -16,6 +16,7 @@ export interface RouteSpec<Q extends z.ZodType = z.ZodType, P extends z.ZodType 
   response: z.ZodType;
   produces?: string[];
   errors: Array<400 | 404 | 429 | 503>;
+  // 405 (other methods) and 414 (URL too long) apply to every route; the OpenAPI document adds them.
 }
 
 export interface RouteInput<Q extends z.ZodType, P extends z.ZodType> {
@@ -39,5 +40,15 @@ export function defineGet<Q extends z.ZodType, P extends z.ZodType>(
     };
     const body = await handler(input, res, req);
     if (body !== undefined && !res.headersSent) res.json(body);
+  });
+  // The API only reads: any other method on a known path is a 405, not a 404.
+  router.all(spec.path, (req, res) => {
+    res.set("Allow", "GET, HEAD");
+    res.status(405).json({
+      error: {
+        code: "method_not_allowed",
+        message: `${req.method} is not allowed on ${req.originalUrl.split("?")[0]}: use GET.`,
+      },
+    });
   });
 }

@@ -3,7 +3,7 @@ import type { AppDeps } from "../app.ts";
 import { exportGraph } from "../export/index.ts";
 import { defineGet } from "./define.ts";
 import { readGraph } from "./graph.ts";
-import { ExportQuery, Graph } from "./schemas.ts";
+import { ExportQuery, GraphExport } from "./schemas.ts";
 
 export function exportRouter({ db, maxResults }: AppDeps): Router {
   const router = Router();
@@ -16,7 +16,7 @@ export function exportRouter({ db, maxResults }: AppDeps): Router {
         "The (filtered) graph as a download: JSON, CSV (a zip of nodes.csv and edges.csv), GraphML or GEXF",
       description: "Takes the /api/graph filters. GraphML and GEXF open in Gephi with every attribute.",
       query: ExportQuery,
-      response: Graph,
+      response: GraphExport,
       produces: ["application/zip", "application/graphml+xml", "application/gexf+xml"],
       errors: [400, 429, 503],
     },

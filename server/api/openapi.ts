@@ -38,6 +38,8 @@ function parameters(schema: z.ZodType | undefined, where: "query" | "path") {
 const ERROR_TEXT: Record<number, string> = {
   400: "Invalid input: the body names each wrong parameter",
   404: "No such id",
+  405: "Only GET (and HEAD) are allowed",
+  414: "The URL is too long",
   429: "Too many requests; retry later",
   503: "The database is unavailable or too slow; retry in a few seconds",
 };
@@ -67,7 +69,7 @@ export function buildOpenApi(routes: Iterable<RouteSpec>, version: string): Json
         responses: {
           "200": { description: "OK", content },
           ...Object.fromEntries(
-            route.errors.map((status) => [
+            [...route.errors, 405, 414].map((status) => [
               String(status),
               {
                 description: ERROR_TEXT[status],

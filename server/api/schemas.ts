@@ -23,7 +23,7 @@ export const EntityId = z
 
 export const IsoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date as YYYY-MM-DD")
+  .regex(/^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/, "must be a date as YYYY-MM-DD")
   .refine(
     (v) =>
       !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
@@ -38,19 +38,27 @@ function csvOf<const V extends readonly [string, ...string[]]>(
   values: z.ZodEnum<{ [K in V[number]]: K }>,
   example: string,
 ) {
-  return z
-    .string()
-    .max(2000)
-    .transform((raw) => [
-      ...new Set(
-        raw
-          .split(",")
-          .map((part) => part.trim())
-          .filter(Boolean),
-      ),
-    ])
-    .pipe(z.array(values).min(1, "must name at least one value"))
-    .meta({ description: `Comma-separated: ${values.options.join(", ")}`, example });
+  const one = `(?:${values.options.join("|")})`;
+  return (
+    z
+      .string()
+      .max(2000)
+      // The pattern documents in the OpenAPI exactly what the server accepts.
+      .regex(
+        new RegExp(`^${one}(?:,${one})*$`),
+        `must be a comma-separated list of: ${values.options.join(", ")}`,
+      )
+      .transform((raw) => [
+        ...new Set(
+          raw
+            .split(",")
+            .map((part) => part.trim())
+            .filter(Boolean),
+        ),
+      ])
+      .pipe(z.array(values).min(1, "must name at least one value"))
+      .meta({ description: `Comma-separated: ${values.options.join(", ")}`, example })
+  );
 }
 
 export const GraphKind = z.enum(["Institution", "Workshop", "Session", "Person", "LegalInstrument", "Place"]);
@@ -154,14 +162,11 @@ export const GraphQuery = z
     country: z
       .string()
       .max(200)
-      .transform((raw) => [
-        ...new Set(
-          raw
-            .split(",")
-            .map((part) => part.trim().toUpperCase())
-            .filter(Boolean),
-        ),
-      ])
+      .regex(
+        /^(?:[A-Z]{2}|INT)(?:,(?:[A-Z]{2}|INT))*$/,
+        "must be comma-separated ISO 3166-1 alpha-2 codes (PT,TR) or INT",
+      )
+      .transform((raw) => [...new Set(raw.split(","))])
       .pipe(z.array(Country).min(1, "must name at least one country"))
       .meta({ description: "Comma-separated ISO 3166-1 alpha-2 codes, or INT", example: "PT,TR" })
       .optional(),
@@ -265,8 +270,10 @@ export const SearchQuery = z
     q: z
       .string()
       .max(200, "must be at most 200 characters")
+      .min(1, "must not be empty")
       // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
-      .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), "must not contain control characters")
+      .regex(/^[^\u0000-\u001f\u007f]*$/, "must not contain control characters")
+      .regex(/\S/, "must not be empty")
       .transform((v) => v.trim())
       .pipe(z.string().min(1, "must not be empty"))
       .meta({ example: "policia judiciaria" }),
@@ -402,3 +409,8 @@ export type ChangesResult = z.infer<typeof ChangesResult>;
 export const ExportFormat = z.enum(["json", "csv", "graphml", "gexf"]);
 export type ExportFormat = z.infer<typeof ExportFormat>;
 export const ExportQuery = GraphQuery.extend({ format: ExportFormat.default("json") }).strict();
+
+/** The JSON export: the graph and what was exported, when, with which filters. */
+export const GraphExport = Graph.extend({
+  meta: z.object({ title: z.string(), generatedAt: z.string(), sourceNote: z.string() }),
+}).meta({ id: "GraphExport" });

@@ -1,6 +1,12 @@
 // The one module that touches the driver: a read/write pair of managed transactions with a timeout, a result
 // cap and errors mapped to the app's typed errors by the driver's error code (never its message text).
-import neo4j, { type Driver, type ManagedTransaction, Neo4jError, type QueryResult } from "neo4j-driver";
+import neo4j, {
+  type Driver,
+  type ManagedTransaction,
+  Neo4jError,
+  type QueryResult,
+  type Session,
+} from "neo4j-driver";
 import type { Config } from "../config.ts";
 import { type QueryName, query } from "../cypher.ts";
 import { DatabaseTimeoutError, DatabaseUnavailableError } from "../errors.ts";
@@ -12,6 +18,12 @@ export interface DatabaseOptions {
   password: string;
   database: string;
   queryTimeoutMs: number;
+  /**
+   * How long runRead, runWrite and verifyConnectivity wait in all, connection included, before answering
+   * DatabaseTimeoutError: the server's own transaction timeout cannot fire when its process is frozen with
+   * its sockets open. Defaults to queryTimeoutMs.
+   */
+  deadlineMs?: number;
   maxResults: number;
 }
 
@@ -101,11 +113,47 @@ function rows(result: QueryResult): Row[] {
   return result.records.map((record) => toPlain(record.toObject()) as Row);
 }
 
+/** Rejects with DatabaseTimeoutError after `ms` unless `work` settles first; then calls `onExpire`. */
+function withDeadline<T>(work: Promise<T>, ms: number, onExpire: () => void = () => {}): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      reject(new DatabaseTimeoutError());
+      onExpire();
+    }, ms);
+    // An abandoned work's late result or error is dropped here: no one is left to answer.
+    work.then(resolve, reject).finally(() => clearTimeout(timer));
+  });
+}
+
+/**
+ * Runs `use` on `session` and closes it. Past `deadlineMs` it rejects at once and leaves the session to close
+ * in the background: on a frozen server even the close would not return.
+ */
+function inSession<T>(
+  session: Session,
+  use: (session: Session) => Promise<T>,
+  deadlineMs?: number,
+): Promise<T> {
+  const work = (async () => {
+    try {
+      return await use(session);
+    } finally {
+      await session.close();
+    }
+  })();
+  if (deadlineMs === undefined) return work;
+  // Closing stops the driver's retries; the connection goes back to the pool once the server answers or drops it.
+  return withDeadline(work, deadlineMs, () => void session.close().catch(() => {}));
+}
+
 export function createDatabase(options: DatabaseOptions): Database {
+  const deadlineMs = options.deadlineMs ?? options.queryTimeoutMs;
   const driver: Driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
     // An interactive API must fail fast when the database is away, not hang for the 30-60 s defaults.
     connectionTimeout: 3000,
-    connectionAcquisitionTimeout: 4000,
+    // Longer than the deadline, so a request waiting for a connection gets the deadline's typed 503 rather
+    // than the driver's code-less acquisition error; the pool still gives up on its own soon after.
+    connectionAcquisitionTimeout: deadlineMs + 1000,
     maxTransactionRetryTime: 1500,
     maxConnectionPoolSize: 50,
     disableLosslessIntegers: false,
@@ -133,35 +181,34 @@ export function createDatabase(options: DatabaseOptions): Database {
     uri: options.uri,
     database: options.database,
     runRead(name, params = {}) {
-      return guarded(async () => {
-        const session = readSession();
-        try {
-          return await session.executeRead(async (tx: ManagedTransaction) => {
-            // A query's own `limit` (e.g. search's) wins over the global cap, but never exceeds it.
-            const limit = Math.min(Number(params.limit ?? options.maxResults), options.maxResults);
-            const result = await tx.run(query(name), { ...params, limit: neo4j.int(limit) });
-            return rows(result);
-          }, txConfig);
-        } finally {
-          await session.close();
-        }
-      });
+      return guarded(() =>
+        inSession(
+          readSession(),
+          (session) =>
+            session.executeRead(async (tx: ManagedTransaction) => {
+              // A query's own `limit` (e.g. search's) wins over the global cap, but never exceeds it.
+              const limit = Math.min(Number(params.limit ?? options.maxResults), options.maxResults);
+              const result = await tx.run(query(name), { ...params, limit: neo4j.int(limit) });
+              return rows(result);
+            }, txConfig),
+          deadlineMs,
+        ),
+      );
     },
     runWrite(name, params = {}) {
-      return guarded(async () => {
-        const session = writeSession();
-        try {
-          return await session.executeWrite(async (tx) => rows(await tx.run(query(name), params)), txConfig);
-        } finally {
-          await session.close();
-        }
-      });
+      return guarded(() =>
+        inSession(
+          writeSession(),
+          (session) => session.executeWrite(async (tx) => rows(await tx.run(query(name), params)), txConfig),
+          deadlineMs,
+        ),
+      );
     },
     writeTransaction(work) {
-      return guarded(async () => {
-        const session = writeSession();
-        try {
-          return await session.executeWrite(async (tx) => {
+      // No deadline: loading the dataset may take long, and runs at start-up or from the CLI, not per request.
+      return guarded(() =>
+        inSession(writeSession(), (session) =>
+          session.executeWrite(async (tx) => {
             const counters = zeroCounters();
             const result = await work({
               async run(name, params = {}) {
@@ -171,26 +218,21 @@ export function createDatabase(options: DatabaseOptions): Database {
               },
             });
             return { result, counters };
-          });
-        } finally {
-          await session.close();
-        }
-      });
+          }),
+        ),
+      );
     },
     runSchema(statements) {
-      return guarded(async () => {
-        const session = writeSession();
-        try {
+      return guarded(() =>
+        inSession(writeSession(), async (session) => {
           for (const statement of statements) await session.run(statement);
           await session.run("CALL db.awaitIndexes(60)");
-        } finally {
-          await session.close();
-        }
-      });
+        }),
+      );
     },
     verifyConnectivity() {
       return guarded(async () => {
-        await driver.verifyConnectivity({ database: options.database });
+        await withDeadline(driver.verifyConnectivity({ database: options.database }), deadlineMs);
       });
     },
     close() {

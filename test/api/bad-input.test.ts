@@ -85,3 +85,15 @@ describe("bad input", () => {
     expect(JSON.stringify(body)).not.toMatch(/Neo4jError|neo4j\.|at \S+\.ts:\d+|elementId|Neo\.ClientError/);
   });
 });
+
+describe("methods other than GET", () => {
+  it.each(["post", "put", "delete", "patch"] as const)(
+    "%s on a known route answers 405 with Allow and the error body",
+    async (method) => {
+      const res = await request(app)[method]("/api/nodes/sef");
+      expect(res.status).toBe(405);
+      expect(res.headers.allow).toBe("GET, HEAD");
+      expect(ErrorBody.parse(res.body).error.code).toBe("method_not_allowed");
+    },
+  );
+});

@@ -155,7 +155,7 @@ describe("the explorer", () => {
   it("has no serious or critical accessibility violations (axe-core)", async () => {
     const page = await open("/?node=sef");
     await expect.poll(() => details(page).textContent(), { timeout: 10_000 }).toContain("SEF");
-    await page.addScriptTag({ content: AXE });
+    await page.evaluate(AXE);
     const violations = await page.evaluate(async () => {
       const axe = (
         window as unknown as {

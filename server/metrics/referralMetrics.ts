@@ -1,22 +1,11 @@
 import { DirectedGraph, UndirectedGraph } from "graphology";
 import louvain from "graphology-communities-louvain";
 import betweennessCentrality from "graphology-metrics/centrality/betweenness.js";
+import { REFERRAL_TYPES } from "../api/schemas.ts";
 
 /** Relationship types that move a case, a signal, data or money between institutions. */
-export const REFERRAL_TYPES = [
-  "SIGNALS_TO",
-  "REFERS_VICTIM_TO",
-  "REPORTS_DATA_TO",
-  "COOPERATES_WITH",
-  "INVESTIGATES_WITH",
-  "COORDINATES",
-  "FUNDS",
-  "OPERATES",
-  "MEMBER_OF",
-  "PROPOSES_PERMIT_TO",
-] as const;
-
-export type ReferralType = (typeof REFERRAL_TYPES)[number];
+/** Relationship types that move a case, a signal, data or money between institutions (one list, in the API contract). */
+export { REFERRAL_TYPES };
 
 export interface MetricsInput {
   nodes: Array<{ id: string; kind: string }>;

@@ -2,34 +2,21 @@
 // table view, language, a phone screen, and an accessibility scan.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, serve } from "../setup/browser.ts";
-import { testApp, testDatabase } from "../setup/db.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { browserSuite } from "../setup/browser.ts";
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
-const db = testDatabase();
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serve>>;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  site = await serve(testApp(db));
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  await db.close();
-});
+const suite = browserSuite();
 
 async function open(path = "/", viewport = { width: 1400, height: 900 }): Promise<Page> {
-  const page = await browser.newPage({ viewport });
+  const page = await suite.browser().newPage({ viewport });
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
   (page as Page & { errors: string[] }).errors = errors;
-  await page.goto(`${site.url}${path}`);
+  await page.goto(`${suite.url()}${path}`);
   await page.locator('#graph[data-state="ready"]').waitFor({ state: "attached", timeout: 20_000 });
   return page;
 }

@@ -3,33 +3,22 @@
 import { readFileSync } from "node:fs";
 import { inflateSync } from "node:zlib";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { Graph } from "../../server/api/schemas.ts";
-import { launchBrowser, serve } from "../setup/browser.ts";
-import { testApp, testDatabase } from "../setup/db.ts";
+import { browserSuite } from "../setup/browser.ts";
 
-const db = testDatabase();
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serve>>;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  site = await serve(testApp(db));
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  await db.close();
-});
+const suite = browserSuite();
 
 const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@" });
 const asList = <T>(value: T | T[] | undefined): T[] =>
   value === undefined ? [] : Array.isArray(value) ? value : [value];
 
 async function open(path = "/"): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, reducedMotion: "reduce" });
-  await page.goto(`${site.url}${path}`);
+  const page = await suite
+    .browser()
+    .newPage({ viewport: { width: 1280, height: 800 }, reducedMotion: "reduce" });
+  await page.goto(`${suite.url()}${path}`);
   await page.locator('#graph[data-state="ready"]').waitFor({ state: "attached", timeout: 20_000 });
   await page.locator("#toolbar summary", { hasText: "Export" }).click();
   return page;
@@ -41,7 +30,7 @@ async function downloadFrom(page: Page, click: () => Promise<void>): Promise<{ f
 }
 
 async function apiGraph(query: string): Promise<Graph> {
-  const response = await fetch(`${site.url}/api/graph${query}`);
+  const response = await fetch(`${suite.url()}/api/graph${query}`);
   expect(response.status).toBe(200);
   return Graph.parse(await response.json());
 }

@@ -1,28 +1,15 @@
 // Trainer and researcher tools in Chromium: the pathway player, the path finder, time travel and compare,
 // what-if, metrics and presentation mode — each driven as a person would, and through shared URLs.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, serve } from "../setup/browser.ts";
-import { testApp, testDatabase } from "../setup/db.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { browserSuite } from "../setup/browser.ts";
 
-const db = testDatabase();
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serve>>;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  site = await serve(testApp(db));
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  await db.close();
-});
+const suite = browserSuite();
 
 async function open(path: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const page = await suite.browser().newPage({ viewport: { width: 1400, height: 900 } });
   await page.emulateMedia({ reducedMotion: "reduce" });
-  await page.goto(`${site.url}${path}`);
+  await page.goto(`${suite.url()}${path}`);
   await page.locator('#graph[data-state="ready"]').waitFor({ state: "attached", timeout: 20_000 });
   return page;
 }

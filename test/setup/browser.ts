@@ -3,6 +3,9 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Express } from "express";
 import { type Browser, chromium } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
+import type { Database } from "../../server/db/database.ts";
+import { testApp, testDatabase } from "./db.ts";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -39,4 +42,25 @@ export function serve(app: Express): Promise<{ url: string; close: () => Promise
       });
     });
   });
+}
+
+/** The usual browser-test fixture: the suite's database, the app served on a free port, and Chromium. */
+export function browserSuite(): { db: Database; browser: () => Browser; url: () => string } {
+  const db = testDatabase();
+  let browser: Browser | undefined;
+  let site: Awaited<ReturnType<typeof serve>> | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    site = await serve(testApp(db));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+    await db.close();
+  });
+  return {
+    db,
+    browser: () => browser as Browser,
+    url: () => site?.url ?? "",
+  };
 }

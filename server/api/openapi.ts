@@ -77,6 +77,11 @@ export function buildOpenApi(routes: Iterable<RouteSpec>, version: string): Json
               },
             ]),
           ),
+          // Node's HTTP server itself refuses a request line or headers over 16 kB, before the app sees it.
+          "431": {
+            description:
+              "The URL or the request headers are too large (answered by the HTTP server, no body)",
+          },
         },
       },
     };

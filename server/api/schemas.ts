@@ -21,16 +21,9 @@ export const EntityId = z
   .regex(ID_PATTERN, "must be a kebab-case id such as 'sef' or 'iom-portugal'")
   .meta({ description: "A stable kebab-case id", example: "sef" });
 
-export const IsoDate = z
-  .string()
-  .regex(/^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/, "must be a date as YYYY-MM-DD")
-  .refine(
-    (v) =>
-      !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
-    {
-      message: "is not a real date",
-    },
-  )
+// A real calendar day (2024-02-30 is refused); the pattern in the OpenAPI says exactly that.
+export const IsoDate = z.iso
+  .date({ message: "must be a real date as YYYY-MM-DD" })
   .meta({ example: "2024-01-01" });
 
 /** A comma-separated list of enum values in one query parameter, e.g. `categories=ngo,shelter`. */
@@ -226,7 +219,17 @@ export const SessionRef = z.object({
 
 export const NodeDetails = z
   .object({
-    node: z.object({ id: z.string(), kind: z.string(), sources: SourceIds, evidence: Evidence }).loose(),
+    node: z
+      .object({
+        id: z.string(),
+        kind: z.string(),
+        sources: SourceIds.optional(),
+        evidence: Evidence.optional(),
+      })
+      .loose()
+      .meta({
+        description: "All its properties; a Source record (a citation) has no sources or evidence of its own",
+      }),
     neighbours: z.array(NeighbourGroup),
     sessions: z.array(SessionRef).meta({ description: "Sessions this node presented at" }),
     citations: z
@@ -380,9 +383,13 @@ export type MetricsResult = z.infer<typeof MetricsResult>;
 // ---- changes -------------------------------------------------------------------------------------------
 
 export const ChangesQuery = z
-  .object({ from: IsoDate, to: IsoDate })
+  .object({
+    from: IsoDate.meta({ description: "One end of the window (the earlier day, or the two are swapped)" }),
+    to: IsoDate.meta({ description: "The other end of the window" }),
+  })
   .strict()
-  .refine((q) => q.from <= q.to, { message: "from must not be after to", path: ["to"] });
+  // A window given backwards is the same window: no reason to refuse it.
+  .transform((q) => (q.from <= q.to ? q : { from: q.to, to: q.from }));
 
 export const Change = z
   .object({

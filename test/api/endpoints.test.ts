@@ -81,10 +81,16 @@ describe("GET /api/nodes/:id", () => {
     expect(successors?.neighbours.map((n) => n.node.id)).toContain("aima");
     expect(details.sessions.map((s) => s.id)).toContain("lisbon-2016-session-3");
     const cited = new Set(details.citations.map((c) => c.id));
-    for (const source of details.node.sources) expect(cited).toContain(source);
+    for (const source of details.node.sources ?? []) expect(cited).toContain(source);
     for (const group of details.neighbours)
       for (const n of group.neighbours) for (const s of n.link.sources) expect(cited).toContain(s);
     expect(JSON.stringify(details)).not.toMatch(/"_from"|"_to"|elementId/);
+  });
+
+  it("describes a source record too (it has no sources of its own)", async () => {
+    const details = NodeDetails.parse(await get("/api/nodes/s01"));
+    expect(details.node).toMatchObject({ id: "s01", kind: "Source" });
+    expect(details.node.sources).toBeUndefined();
   });
 
   it("lists a presenter's sessions from the person side too", async () => {
@@ -211,6 +217,12 @@ describe("GET /api/metrics", () => {
 });
 
 describe("GET /api/changes", () => {
+  it("takes a window given backwards as the same window", async () => {
+    const forwards = ChangesResult.parse(await get("/api/changes?from=2016-11-28&to=2024-01-01"));
+    const backwards = ChangesResult.parse(await get("/api/changes?from=2024-01-01&to=2016-11-28"));
+    expect(backwards).toEqual(forwards);
+  });
+
   it("shows SEF ending and AIMA beginning between the workshop and 2024, with sources", async () => {
     const result = ChangesResult.parse(await get("/api/changes?from=2016-11-28&to=2024-01-01"));
     expect(result.changes).toContainEqual(

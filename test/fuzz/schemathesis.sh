@@ -103,7 +103,7 @@ echo "The app is ready at $BASE; fuzzing (at most $MAX_EXAMPLES examples per ope
 
 # From the temporary folder: Schemathesis and Hypothesis leave their caches (.schemathesis/, .hypothesis/) there.
 cd "$WORK"
-"$VENV/bin/schemathesis" run "$BASE/api/openapi.json" \
+"$VENV/bin/schemathesis" --config-file "$ROOT/test/fuzz/schemathesis.toml" run "$BASE/api/openapi.json" \
   --checks all \
   --max-examples "$MAX_EXAMPLES" \
   --request-timeout 15 \

@@ -243,7 +243,7 @@ function renderFacts(details: NodeDetails, lang: Lang, t: T): HTMLElement {
     ...(successors.length ? fact(t("succeededBy"), buttons(successors)) : []),
     ...(heirs.length ? fact(t("competenceTo"), buttons(heirs)) : []),
     ...(aliases.length ? fact(t("aliases"), list(aliases)) : []),
-    ...fact(t("evidence"), evidenceLabel(node.evidence, lang)),
+    ...(node.evidence ? fact(t("evidence"), evidenceLabel(node.evidence, lang)) : []),
   ];
   return h("dl", { class: "facts" }, ...dd);
 }
@@ -290,7 +290,7 @@ function renderConnections(details: NodeDetails, lang: Lang, t: T): HTMLElement 
 /** The node's own sources first (in its order), then those its relationships cite. */
 function orderedCitations(details: NodeDetails): Citation[] {
   const byId = new Map(details.citations.map((c) => [c.id, c]));
-  const own = details.node.sources.flatMap((id) => byId.get(id) ?? []);
+  const own = (details.node.sources ?? []).flatMap((id) => byId.get(id) ?? []);
   const ownIds = new Set(own.map((c) => c.id));
   return [...own, ...details.citations.filter((c) => !ownIds.has(c.id))];
 }

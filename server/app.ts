@@ -12,6 +12,7 @@ import { nodesRouter } from "./api/nodes.ts";
 import { openapiRouter } from "./api/openapiRoute.ts";
 import { pathsRouter } from "./api/paths.ts";
 import { pathwaysRouter } from "./api/pathways.ts";
+import { type ResponseCacheOptions, responseCache } from "./api/responseCache.ts";
 import { searchRouter } from "./api/search.ts";
 import {
   bodyLimit,
@@ -36,6 +37,8 @@ export interface AppDeps {
   rateLimits?: RateLimits;
   /** Origins allowed to read the API cross-origin; omitted or empty, CORS stays closed. */
   corsOrigins?: readonly string[];
+  /** Answers cached per dataset version (server/api/responseCache.ts); omitted, every request reads. */
+  cache?: ResponseCacheOptions;
 }
 
 export const DEFAULT_CLIENT_DIR = path.resolve(import.meta.dirname, "..", "dist", "client");
@@ -61,9 +64,11 @@ export function createApp(deps: AppDeps): Express {
     }
   }
 
+  // Health is always answered live; the data routes may be served from the per-dataset-version cache.
+  app.use("/api", healthRouter(deps));
+  if (deps.cache) app.use("/api", responseCache(deps.db, deps.cache));
   app.use(
     "/api",
-    healthRouter(deps),
     graphRouter(deps),
     nodesRouter(deps),
     sessionsRouter(deps),

@@ -14,6 +14,7 @@ import {
   translator,
 } from "./i18n.ts";
 import { groupOf } from "./model.ts";
+import { ensureSvgExport } from "./renderer.ts";
 import type { ViewState } from "./urlState.ts";
 
 export interface ImageCaption {
@@ -487,6 +488,7 @@ export function createGraphImage(cy: Core, describe?: () => ImageCaption): Graph
       );
     },
     async svg() {
+      await ensureSvgExport();
       const { width, height } = viewSize(cy);
       const text = (cy as SvgCore).svg({ full: false, bg: "#ffffff", maxWidth: width, maxHeight: height });
       const parsed = new DOMParser().parseFromString(text, "image/svg+xml");

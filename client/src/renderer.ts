@@ -1,17 +1,29 @@
 // The only module that imports Cytoscape: draws elements, runs layouts, shows selection, highlights and
 // filters, and reports taps. Panels never touch it; main.ts drives it from the view state.
 import cytoscape, { type Core, type NodeSingular } from "cytoscape";
-import dagre from "cytoscape-dagre";
 import fcose from "cytoscape-fcose";
-import cytoscapeSvg from "cytoscape-svg";
 import type { EdgeElement, NodeElement } from "./elements.ts";
 import { GRAPH_STYLE } from "./graphStyle.ts";
 import type { FilterMode, Layout } from "./urlState.ts";
 
 cytoscape.use(fcose);
-cytoscape.use(dagre);
-// For graphImage.ts's SVG export (cy.svg()).
-cytoscape.use(cytoscapeSvg);
+
+// Extensions most visits never need load on first use, keeping them out of the first download.
+let dagreReady: Promise<void> | undefined;
+function ensureDagre(): Promise<void> {
+  dagreReady ??= import("cytoscape-dagre").then(({ default: dagre }) => {
+    cytoscape.use(dagre);
+  });
+  return dagreReady;
+}
+let svgReady: Promise<void> | undefined;
+/** Registers the SVG exporter (cy.svg()) for graphImage.ts. */
+export function ensureSvgExport(): Promise<void> {
+  svgReady ??= import("cytoscape-svg").then(({ default: svg }) => {
+    cytoscape.use(svg);
+  });
+  return svgReady;
+}
 
 /** Classes `decorate` manages; graphStyle.ts draws them. */
 export const DECORATIONS = [
@@ -257,10 +269,11 @@ export function createRenderer(container: HTMLElement, onTap: (id: string | null
       if (animate) cy.animate({ pan, zoom }, { duration: 350 });
       else cy.viewport({ pan, zoom });
     },
-    runLayout(layout, options = {}) {
+    async runLayout(layout, options = {}) {
+      if (layout === "flow") await ensureDagre();
       layoutRun?.stop();
       const movable = cy.elements(":visible").not(".pinned");
-      if (movable.nodes().empty()) return Promise.resolve();
+      if (movable.nodes().empty()) return;
       const run = movable.layout(
         layoutOptions(layout, options.focus, options.positions) as cytoscape.LayoutOptions,
       );

@@ -150,3 +150,24 @@ describe("what-if and metrics", () => {
     await page.close();
   });
 });
+
+describe("layouts", () => {
+  it("switches to the referral flow and the map, loading their code on demand, without errors", async () => {
+    const page = await open("/");
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    const loaded: string[] = [];
+    page.on("response", (response) => loaded.push(response.url()));
+    await page.locator("#layout-select").selectOption("flow");
+    await page.waitForURL(/layout=flow/);
+    await expect.poll(() => loaded.some((url) => /cytoscape-dagre/.test(url))).toBe(true);
+    const places = page.waitForResponse((response) =>
+      response.url().includes("kinds=Institution,Workshop,Place"),
+    );
+    await page.locator("#layout-select").selectOption("map");
+    await page.waitForURL(/layout=map/);
+    expect((await places).status()).toBe(200);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,6 +1,5 @@
 // A QR code per workshop session: scanned (say, from a slide), it opens that session's view of the explorer.
 // The code is drawn locally from a URL built here; its SVG is parsed as XML, never inserted as HTML.
-import QRCode from "qrcode";
 import { type ClientContext, h } from "../context.ts";
 import { type Lang, type Strings, translator } from "../i18n.ts";
 import "./exportPanel.css";
@@ -30,7 +29,9 @@ const STRINGS: Strings<Key> = {
 };
 
 /** The QR code for a URL, as SVG text. */
-export function sessionQrSvg(url: string): Promise<string> {
+export async function sessionQrSvg(url: string): Promise<string> {
+  // Loaded on first use: most visitors never open a QR code, so it stays out of the first download.
+  const { default: QRCode } = await import("qrcode");
   return QRCode.toString(url, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
 }
 

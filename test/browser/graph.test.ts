@@ -1,35 +1,26 @@
 import { existsSync } from "node:fs";
-import type { Browser } from "playwright-core";
 import request from "supertest";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { Graph } from "../../server/api/schemas.ts";
 import { DEFAULT_CLIENT_DIR } from "../../server/app.ts";
-import { launchBrowser, serve } from "../setup/browser.ts";
+import { browserSuite, serve } from "../setup/browser.ts";
 import { testApp, testDatabase } from "../setup/db.ts";
 
 describe("the explorer page in Chromium", () => {
-  const db = testDatabase();
-  let browser: Browser;
-  let site: Awaited<ReturnType<typeof serve>>;
+  const suite = browserSuite();
+  const db = suite.db;
 
-  beforeAll(async () => {
+  beforeAll(() => {
     expect(existsSync(DEFAULT_CLIENT_DIR), "the client must be built first (npm run build)").toBe(true);
-    browser = await launchBrowser();
-    site = await serve(testApp(db));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-    await db.close();
   });
 
   it("draws the graph with as many nodes as the API returns", async () => {
     const api = Graph.parse((await request(testApp(db)).get("/api/graph")).body);
     expect(api.nodes.length).toBeGreaterThan(10);
-    const page = await browser.newPage();
+    const page = await suite.browser().newPage();
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
-    await page.goto(site.url);
+    await page.goto(suite.url());
     const graph = page.getByRole("application", { name: "Graph" });
     await graph.and(page.locator('[data-state="ready"]')).waitFor({ timeout: 20_000 });
     expect(Number(await graph.getAttribute("data-node-count"))).toBe(api.nodes.length);
@@ -43,7 +34,7 @@ describe("the explorer page in Chromium", () => {
     const down = testDatabase({ uri: "bolt://127.0.0.1:1" });
     const downSite = await serve(testApp(down));
     try {
-      const page = await browser.newPage();
+      const page = await suite.browser().newPage();
       await page.goto(downSite.url);
       const alert = page.locator("#graph-error");
       await alert.waitFor({ state: "visible", timeout: 20_000 });

@@ -52,7 +52,8 @@ const EVIDENCE: Record<string, [string, string]> = {
   inferred: ["inferred", "inferido"],
 };
 
-function pick(table: Record<string, [string, string]>, key: string, lang: Lang): string {
+/** A label from a table of [English, Portuguese] pairs; an unknown key reads as itself. */
+export function pick(table: Record<string, [string, string]>, key: string, lang: Lang): string {
   const entry = table[key];
   return entry ? entry[lang === "en" ? 0 : 1] : key;
 }

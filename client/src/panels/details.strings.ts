@@ -1,5 +1,5 @@
 // The Details panel's interface text, plus the labels and date format it needs that the shared i18n lacks.
-import type { Lang, Strings } from "../i18n.ts";
+import { type Lang, pick, type Strings } from "../i18n.ts";
 
 export type DetailsKey =
   | "hint"
@@ -147,8 +147,6 @@ const KIND: Record<string, [string, string]> = {
   Place: ["Place", "Local"],
 };
 
-const pick = (table: Record<string, [string, string]>, key: string, lang: Lang) =>
-  table[key]?.[lang === "en" ? 0 : 1] ?? key;
 export const roleLabel = (key: string, lang: Lang) => pick(ROLE, key, lang);
 export const kindLabel = (key: string, lang: Lang) => pick(KIND, key, lang);
 

@@ -1,5 +1,5 @@
 // The Sessions panel's interface text and theme labels.
-import type { Lang, Strings } from "../i18n.ts";
+import { type Lang, pick, type Strings } from "../i18n.ts";
 
 export type SessionsKey =
   | "heading"
@@ -58,7 +58,5 @@ const PRESENTER_ROLE: Record<string, [string, string]> = {
   partner: ["partner", "parceiro"],
 };
 
-const pick = (table: Record<string, [string, string]>, key: string, lang: Lang) =>
-  table[key]?.[lang === "en" ? 0 : 1] ?? key;
 export const themeLabel = (key: string, lang: Lang) => pick(THEME, key, lang);
 export const presenterRoleLabel = (key: string, lang: Lang) => pick(PRESENTER_ROLE, key, lang);

@@ -79,6 +79,8 @@ export const EnvSchema = z.object({
   RATE_LIMIT_PER_MINUTE: PerMinute.default(120),
   /** Per-address limit on /api/export, which builds whole files. */
   RATE_LIMIT_EXPORT_PER_MINUTE: PerMinute.default(20),
+  /** Memory for cached answers (per dataset version), in MiB; 0 turns the cache off. */
+  RESPONSE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(32),
   /** Other sites allowed to call the API from their pages; unset, no cross-origin reads. */
   CORS_ORIGINS: OriginList.default([]),
 });

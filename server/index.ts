@@ -139,7 +139,9 @@ async function main(): Promise<void> {
       exportPerMinute: config.RATE_LIMIT_EXPORT_PER_MINUTE,
     },
     corsOrigins: config.CORS_ORIGINS,
-    cache: { versionTtlMs: 2000, maxBytes: 32 * 2 ** 20 },
+    ...(config.RESPONSE_CACHE_MB > 0
+      ? { cache: { versionTtlMs: 2000, maxBytes: config.RESPONSE_CACHE_MB * 2 ** 20 } }
+      : {}),
     ...(middleware ? { clientMiddleware: middleware } : {}),
   });
   const server = await listen(app, config);

@@ -193,10 +193,11 @@ describe("CORS", () => {
 });
 
 describe("the security settings", () => {
-  it("default to 120 and 20 requests a minute and closed CORS", () => {
+  it("default to 120 and 20 requests a minute, a 32 MiB answer cache and closed CORS", () => {
     expect(loadConfig({})).toMatchObject({
       RATE_LIMIT_PER_MINUTE: 120,
       RATE_LIMIT_EXPORT_PER_MINUTE: 20,
+      RESPONSE_CACHE_MB: 32,
       CORS_ORIGINS: [],
     });
     expect(
@@ -211,6 +212,7 @@ describe("the security settings", () => {
     ["RATE_LIMIT_PER_MINUTE", "-1"],
     ["RATE_LIMIT_PER_MINUTE", "lots"],
     ["RATE_LIMIT_EXPORT_PER_MINUTE", "2.5"],
+    ["RESPONSE_CACHE_MB", "-1"],
     ["CORS_ORIGINS", "*"],
     ["CORS_ORIGINS", "https://a.example/"],
     ["CORS_ORIGINS", "https://a.example/path"],

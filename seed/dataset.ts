@@ -71,9 +71,32 @@ export function relationshipId(rel: Pick<Relationship, "id" | "from" | "type" | 
 /** Reads and validates the dataset in `dir`; throws a DatasetError listing every problem. */
 export async function readDataset(dir: string = DEFAULT_DATA_DIR): Promise<Dataset> {
   const problems: DatasetProblem[] = [];
+  const raw: Partial<Record<DatasetFile, unknown[]>> = {};
+  for (const kind of Object.keys(DATASET_FILES) as DatasetFile[]) {
+    raw[kind] = await readKind(dir, kind, problems);
+  }
+  return validated(raw, problems, dir);
+}
+
+/**
+ * Validates records already in memory (e.g. a generated dataset) exactly as readDataset validates files:
+ * the same schemas, text checks and integrity checks. Throws a DatasetError naming `where`.
+ */
+export function validateDataset(
+  data: Partial<Record<DatasetFile, readonly unknown[]>>,
+  where = "(in memory)",
+): Dataset {
+  return validated(data, [], where);
+}
+
+function validated(
+  raw: Partial<Record<DatasetFile, readonly unknown[]>>,
+  problems: DatasetProblem[],
+  dir: string,
+): Dataset {
   const dataset: Record<string, unknown[]> = {};
   for (const [kind, schema] of Object.entries(DATASET_FILES) as Array<[DatasetFile, z.ZodType]>) {
-    dataset[kind] = await readKind(dir, kind, schema, problems);
+    dataset[kind] = validateRecords(`${kind}.yaml`, raw[kind] ?? [], schema, problems);
   }
   const typed = dataset as unknown as Dataset;
   typed.relationships = typed.relationships.map((rel) => ({ ...rel, id: relationshipId(rel) }));
@@ -87,7 +110,8 @@ export async function readDataset(dir: string = DEFAULT_DATA_DIR): Promise<Datas
   return typed;
 }
 
-async function readKind(dir: string, kind: DatasetFile, schema: z.ZodType, problems: DatasetProblem[]) {
+/** The records of one file as YAML gives them, unvalidated; an unreadable file is a problem and no records. */
+async function readKind(dir: string, kind: DatasetFile, problems: DatasetProblem[]): Promise<unknown[]> {
   const file = `${kind}.yaml`;
   const fullPath = path.join(dir, file);
   let bytes: Buffer;
@@ -124,6 +148,15 @@ async function readKind(dir: string, kind: DatasetFile, schema: z.ZodType, probl
     problems.push({ file: fullPath, message: "must be a YAML list of records (each starting with '- ')" });
     return [];
   }
+  return data;
+}
+
+function validateRecords(
+  file: string,
+  data: readonly unknown[],
+  schema: z.ZodType,
+  problems: DatasetProblem[],
+): unknown[] {
   const records: unknown[] = [];
   data.forEach((raw, index) => {
     const parsed = schema.safeParse(raw);
@@ -131,13 +164,13 @@ async function readKind(dir: string, kind: DatasetFile, schema: z.ZodType, probl
     if (parsed.success) {
       const before = problems.length;
       checkText(parsed.data, undefined, (field, message) =>
-        problems.push({ file: fullPath, record: label, ...(field ? { field } : {}), message }),
+        problems.push({ file, record: label, ...(field ? { field } : {}), message }),
       );
       if (problems.length === before) records.push(parsed.data);
       return;
     }
     for (const issue of parsed.error.issues) {
-      problems.push({ file: fullPath, record: label, field: formatPath(issue.path), message: issue.message });
+      problems.push({ file, record: label, field: formatPath(issue.path), message: issue.message });
     }
   });
   return records;

@@ -9,7 +9,8 @@ import { periodEnd, periodStart } from "./validity.ts";
 
 export const BATCH_SIZE = 1000;
 const STEP_LABEL = "PathwayStep";
-const ALL_LABELS = [...Object.values(NODE_LABELS), STEP_LABEL];
+/** Every label the loader gives nodes: load-nodes removes the others when a record changed kind. */
+export const ALL_LABELS = [...Object.values(NODE_LABELS), STEP_LABEL];
 
 export interface NodeRow {
   id: string;
@@ -102,9 +103,38 @@ export function toGraphRows(dataset: Dataset): GraphRows {
   return { nodes, relationships };
 }
 
-/** A fingerprint of the rows, stored with the data so caches can tell when it changed. */
+/**
+ * A fingerprint of the rows, stored with the data so caches can tell when it changed: the SHA-256 of their
+ * JSON, fed row by row so the loader can hash a batch while the database writes the one before.
+ */
+class VersionHash {
+  private readonly hash = createHash("sha256").update('{"nodes":[');
+  private part: "nodes" | "relationships" = "nodes";
+  private first = true;
+
+  add(part: "nodes" | "relationships", rows: readonly object[]): void {
+    if (part !== this.part) {
+      this.hash.update('],"relationships":[');
+      this.part = part;
+      this.first = true;
+    }
+    for (const row of rows) {
+      this.hash.update(this.first ? JSON.stringify(row) : `,${JSON.stringify(row)}`);
+      this.first = false;
+    }
+  }
+
+  digest(): string {
+    if (this.part === "nodes") this.add("relationships", []);
+    return this.hash.update("]}").digest("hex").slice(0, 16);
+  }
+}
+
 export function datasetVersion(rows: GraphRows): string {
-  return createHash("sha256").update(JSON.stringify(rows)).digest("hex").slice(0, 16);
+  const hash = new VersionHash();
+  hash.add("nodes", rows.nodes);
+  hash.add("relationships", rows.relationships);
+  return hash.digest();
 }
 
 export interface LoadReport {
@@ -127,29 +157,51 @@ export async function applySchema(db: Database): Promise<void> {
   await db.runSchema(schemaStatements());
 }
 
+/** Batches in flight at once: the client encodes the next batch while the server writes the last. */
+const PIPELINE_DEPTH = 3;
+
+/** Runs `run` on each batch in order, up to PIPELINE_DEPTH at a time (one transaction keeps them in order). */
+async function pipelined<T>(items: T[], run: (item: T) => Promise<unknown>): Promise<void> {
+  const inflight: Array<Promise<unknown>> = [];
+  try {
+    for (const item of items) {
+      const pending = run(item);
+      // Handled when awaited below; this keeps a later batch's failure from going unhandled meanwhile.
+      pending.catch(() => {});
+      inflight.push(pending);
+      if (inflight.length >= PIPELINE_DEPTH) await inflight.shift();
+    }
+    for (const pending of inflight) await pending;
+  } catch (error) {
+    await Promise.allSettled(inflight);
+    throw error;
+  }
+}
+
 /** Loads rows in one transaction; the database holds the old data or the new, never a mix. */
 export async function loadRows(db: Database, rows: GraphRows, source: string, progress: Progress = () => {}) {
-  const version = datasetVersion(rows);
+  let version = "";
   const { counters } = await db.writeTransaction(async (tx) => {
+    // Made afresh inside: the driver may run this function again after a transient error.
+    const hash = new VersionHash();
     let done = 0;
     const total = rows.nodes.length + rows.relationships.length;
-    const report = () => progress(`  ${done}/${total} records written`);
-    await tx.run("delete-stale-relationships", {
-      keys: rows.relationships.map((r) => `${r.from}|${r.type}|${r.to}|${r.id}`),
-    });
-    await tx.run("delete-stale-nodes", { ids: rows.nodes.map((n) => n.id) });
-    for (const batch of batches(rows.nodes)) {
-      await tx.run("load-nodes", {
-        rows: batch.map((n) => ({ ...n, otherLabels: ALL_LABELS.filter((l) => l !== n.label) })),
+    const load = (name: "load-nodes" | "load-relationships", params: object) => async (batch: object[]) => {
+      const written = tx.run(name, { rows: batch, ...params });
+      hash.add(name === "load-nodes" ? "nodes" : "relationships", batch);
+      await written;
+      done += batch.length;
+      progress(`  ${done}/${total} records written`);
+    };
+    const [left] = await tx.run("delete-stale-nodes", { ids: rows.nodes.map((n) => n.id) });
+    if (left?.linked) {
+      await tx.run("delete-stale-relationships", {
+        keys: rows.relationships.map((r) => `${r.from}|${r.type}|${r.to}|${r.id}`),
       });
-      done += batch.length;
-      report();
     }
-    for (const batch of batches(rows.relationships)) {
-      await tx.run("load-relationships", { rows: batch });
-      done += batch.length;
-      report();
-    }
+    await pipelined(batches(rows.nodes), load("load-nodes", { labels: ALL_LABELS }));
+    await pipelined(batches(rows.relationships), load("load-relationships", {}));
+    version = hash.digest();
     await tx.run("set-dataset-version", { version, loadedAt: new Date().toISOString(), source });
   });
   const changed = Object.values(counters).some((n) => n > 0);

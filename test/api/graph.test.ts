@@ -1,7 +1,9 @@
 import request from "supertest";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, inject, it } from "vitest";
 import { readDataset } from "../../seed/dataset.ts";
 import { Graph } from "../../server/api/schemas.ts";
+import { createApp } from "../../server/app.ts";
+import { createDatabase } from "../../server/db/database.ts";
 import { testApp, testDatabase } from "../setup/db.ts";
 
 describe("GET /api/graph", () => {
@@ -58,6 +60,40 @@ describe("GET /api/graph", () => {
       "mai",
     ]) {
       expect(presenters, id).toContain(id);
+    }
+  });
+
+  it("when capped, keeps the first nodes by id and exactly the links among them", async () => {
+    const full = Graph.parse((await request(testApp(db)).get("/api/graph")).body);
+    const cap = 40;
+    const capped = createDatabase({
+      uri: inject("neo4jUri"),
+      user: "neo4j",
+      password: "",
+      database: "neo4j",
+      queryTimeoutMs: 10_000,
+      maxResults: cap,
+    });
+    try {
+      const res = await request(createApp({ db: capped, maxResults: cap })).get("/api/graph");
+      expect(res.status).toBe(200);
+      const graph = Graph.parse(res.body);
+      expect(graph.truncated).toBe(true);
+      const firstIds = full.nodes
+        .map((n) => n.id)
+        .sort()
+        .slice(0, cap);
+      expect(graph.nodes.map((n) => n.id).sort()).toEqual(firstIds);
+      const chosen = new Set(firstIds);
+      const among = full.edges
+        .filter((e) => chosen.has(e.source) && chosen.has(e.target))
+        .map((e) => e.id)
+        .sort()
+        .slice(0, cap);
+      expect(graph.edges.map((e) => e.id).sort()).toEqual(among);
+      expect(among.length).toBeGreaterThan(0);
+    } finally {
+      await capped.close();
     }
   });
 });

@@ -51,6 +51,11 @@ export interface EdgeElement {
   classes: string;
 }
 
+/** The two ends of a relationship, in either direction: what Cytoscape bundles as parallel edges. */
+function pairKey(edge: GraphEdge): string {
+  return edge.source < edge.target ? `${edge.source} ${edge.target}` : `${edge.target} ${edge.source}`;
+}
+
 /** Nodes with fewer links than this keep their label only when zoomed in. */
 export const MINOR_DEGREE = 3;
 
@@ -61,9 +66,11 @@ export function toElements(
 ): Array<NodeElement | EdgeElement> {
   const edgeList = [...edges];
   const degree = new Map<string, number>();
+  const perPair = new Map<string, number>();
   for (const edge of edgeList) {
     degree.set(edge.source, (degree.get(edge.source) ?? 0) + 1);
     degree.set(edge.target, (degree.get(edge.target) ?? 0) + 1);
+    perPair.set(pairKey(edge), (perPair.get(pairKey(edge)) ?? 0) + 1);
   }
   const nodeElements: NodeElement[] = [...nodes].map((node) => {
     const links = degree.get(node.id) ?? 0;
@@ -99,6 +106,7 @@ export function toElements(
       EDGE_FAMILY[edge.type] ?? "structure",
       UNDIRECTED.has(edge.type) ? "undirected" : "",
       edge.evidence === "inferred" ? "inferred" : "",
+      (perPair.get(pairKey(edge)) ?? 0) > 1 || edge.source === edge.target ? "parallel" : "",
     ]
       .filter(Boolean)
       .join(" "),

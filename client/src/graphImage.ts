@@ -446,7 +446,8 @@ type SvgCore = Core & {
   svg(options: { full?: boolean; bg?: string; maxWidth?: number; maxHeight?: number }): string;
 };
 
-export function createGraphImage(cy: Core, describe?: () => ImageCaption): GraphImage {
+/** `core` is read at each export: the renderer may replace its Cytoscape instance once the graph's size is known. */
+export function createGraphImage(core: () => Core, describe?: () => ImageCaption): GraphImage {
   const caption =
     describe ??
     ((): ImageCaption => ({
@@ -454,10 +455,17 @@ export function createGraphImage(cy: Core, describe?: () => ImageCaption): Graph
       filters: "",
       dataset: "",
       lang: "en",
-      groups: [...new Set(cy.nodes(":visible").map((n) => String(n.data("group"))))].sort(),
+      groups: [
+        ...new Set(
+          core()
+            .nodes(":visible")
+            .map((n) => String(n.data("group"))),
+        ),
+      ].sort(),
     }));
   return {
     async png(scale) {
+      const cy = core();
       const { width, height } = viewSize(cy);
       // maxWidth/maxHeight (rather than `scale`) make the image exactly `scale` × the view, whatever the
       // screen's pixel ratio: Cytoscape multiplies `scale` by devicePixelRatio.
@@ -489,6 +497,7 @@ export function createGraphImage(cy: Core, describe?: () => ImageCaption): Graph
     },
     async svg() {
       await ensureSvgExport();
+      const cy = core();
       const { width, height } = viewSize(cy);
       const text = (cy as SvgCore).svg({ full: false, bg: "#ffffff", maxWidth: width, maxHeight: height });
       const parsed = new DOMParser().parseFromString(text, "image/svg+xml");

@@ -81,9 +81,13 @@ export const GRAPH_STYLE: StylesheetJson = [
       "target-arrow-color": "#9aa4ad",
       "target-arrow-shape": "triangle",
       "arrow-scale": 0.8,
-      "curve-style": "bezier",
+      // A lone edge is drawn straight either way; "straight" spares Cytoscape looking for parallel edges,
+      // which costs time in proportion to the ends' degree (most of the first frame, for large graphs).
+      "curve-style": "straight",
     },
   },
+  // Relationships that share their two ends (or loop) curve apart so each stays visible.
+  { selector: "edge.parallel", style: { "curve-style": "bezier" } },
   {
     selector: "edge.referral",
     style: { width: 2.2, "line-color": "#0072B2", "target-arrow-color": "#0072B2" },

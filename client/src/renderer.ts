@@ -3,7 +3,9 @@
 import cytoscape, { type Core, type NodeSingular } from "cytoscape";
 import fcose from "cytoscape-fcose";
 import type { EdgeElement, NodeElement } from "./elements.ts";
+import { forceLayout } from "./forceLayout.ts";
 import { GRAPH_STYLE } from "./graphStyle.ts";
+import { type Rendering, type WebglSupport, webglSupportOf } from "./rendering.ts";
 import type { FilterMode, Layout } from "./urlState.ts";
 
 cytoscape.use(fcose);
@@ -51,7 +53,10 @@ export type Direction = "left" | "right" | "up" | "down";
 export type Positions = Map<string, { x: number; y: number }>;
 
 export interface Renderer {
-  cy: Core;
+  /** The current Cytoscape instance (`configure` may replace it: read it each time, never keep it). */
+  readonly cy: Core;
+  /** Applies the size-based choice (renderer.ts draws with canvas until told otherwise); call before drawing. */
+  configure(rendering: Rendering): void;
   /** Replaces the elements; nodes that stay keep their positions. */
   setElements(elements: Array<NodeElement | EdgeElement>): void;
   /** Fades or hides what the filters leave out. */
@@ -70,8 +75,11 @@ export interface Renderer {
   center(id: string, bottomCover?: number): void;
   /** Zooms to show these nodes. */
   fit(ids: Set<string>, bottomCover?: number): void;
-  /** Runs a layout; resolves when it has settled. */
-  runLayout(layout: Layout, options?: { focus?: string | null; positions?: Positions }): Promise<void>;
+  /** Runs a layout; resolves when it has settled. `animate: false` places the nodes at once. */
+  runLayout(
+    layout: Layout,
+    options?: { focus?: string | null; positions?: Positions; animate?: boolean },
+  ): Promise<void>;
   /** The neighbour of `from` that lies most in `direction` on screen, among `candidates`. */
   neighbourTowards(from: string, direction: Direction, candidates: string[]): string | undefined;
   nodeCount(): number;
@@ -95,29 +103,61 @@ function seedPosition(id: string): { x: number; y: number } {
   return { x: (hash & 0xffff) / 64, y: ((hash >>> 16) & 0xffff) / 64 };
 }
 
+/** What Cytoscape's WebGL renderer would run on here: it draws into a WebGL 2 context. */
+export function webglSupport(doc: Document = document): WebglSupport {
+  try {
+    const gl = doc.createElement("canvas").getContext("webgl2");
+    if (!gl) return "none";
+    const info = gl.getExtension("WEBGL_debug_renderer_info");
+    const name = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER) ?? "");
+    // Browsers cap live contexts: free the probe's at once.
+    gl.getExtension("WEBGL_lose_context")?.loseContext();
+    return webglSupportOf(name);
+  } catch {
+    return "none";
+  }
+}
+
+/** Cytoscape's WebGL options: its defaults suit phones; larger atlases and batches mean fewer draw calls. */
+const WEBGL_OPTIONS = { name: "canvas", webgl: true, webglTexSize: 4096, webglBatchSize: 4096 };
+
 export function createRenderer(container: HTMLElement, onTap: (id: string | null) => void): Renderer {
   const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
   preemptCytoscapeStylesheet(container.ownerDocument);
-  const cy = cytoscape({
-    container,
-    style: GRAPH_STYLE,
-    minZoom: 0.15,
-    maxZoom: 4,
-    wheelSensitivity: 0.3,
-    boxSelectionEnabled: false,
-  });
-  cy.on("tap", "node", (event) => onTap((event.target as NodeSingular).id()));
-  cy.on("tap", (event) => {
-    if (event.target === cy) onTap(null);
-  });
-  // A node dragged by hand stays where it was put: later layouts leave it alone.
-  cy.on("dragfree", "node", (event) => (event.target as NodeSingular).addClass("pinned"));
 
-  const animate = !reducedMotion;
+  function createCore(rendering: Rendering | null): Core {
+    const core = cytoscape({
+      container,
+      style: GRAPH_STYLE,
+      minZoom: rendering?.minZoom ?? 0.15,
+      maxZoom: 4,
+      wheelSensitivity: 0.3,
+      boxSelectionEnabled: false,
+      pixelRatio: rendering?.pixelRatio ?? "auto",
+      ...(rendering?.renderer === "webgl" ? { renderer: WEBGL_OPTIONS } : {}),
+    } as cytoscape.CytoscapeOptions);
+    core.on("tap", "node", (event) => onTap((event.target as NodeSingular).id()));
+    core.on("tap", (event) => {
+      if (event.target === core) onTap(null);
+    });
+    // A node dragged by hand stays where it was put: later layouts leave it alone.
+    core.on("dragfree", "node", (event) => (event.target as NodeSingular).addClass("pinned"));
+    container.dataset.renderer = rendering?.renderer ?? "canvas";
+    return core;
+  }
+
+  let cy = createCore(null);
+  let rendering: Rendering | null = null;
+  const animate = () => !reducedMotion && (rendering?.animate ?? true);
   let layoutRun: cytoscape.Layouts | undefined;
 
-  function layoutOptions(layout: Layout, focus: string | null | undefined, positions?: Positions) {
-    const base = { animate, animationDuration: 500, fit: true, padding: 40 };
+  function layoutOptions(
+    layout: Layout,
+    focus: string | null | undefined,
+    positions: Positions | undefined,
+    animated: boolean,
+  ) {
+    const base = { animate: animated, animationDuration: 500, fit: true, padding: 40 };
     switch (layout) {
       case "concentric": {
         const root = focus ? cy.getElementById(focus) : cy.collection();
@@ -147,7 +187,11 @@ export function createRenderer(container: HTMLElement, onTap: (id: string | null
           name: "preset",
           positions: (node: NodeSingular) => positions?.get(node.id()) ?? node.position(),
         };
-      default:
+      default: {
+        if (rendering?.overview === "forceatlas2") {
+          const positions = overviewPositions();
+          return { ...base, name: "preset", positions: (node: NodeSingular) => positions.get(node.id()) };
+        }
         return {
           ...base,
           name: "fcose",
@@ -160,11 +204,42 @@ export function createRenderer(container: HTMLElement, onTap: (id: string | null
           idealEdgeLength: 90,
           nodeSeparation: 60,
         };
+      }
     }
   }
 
+  /** ForceAtlas2 over the visible, unpinned nodes, from where they are (a re-layout keeps the picture). */
+  function overviewPositions(): Positions {
+    const movable = cy.nodes(":visible").not(".pinned").nodes();
+    const ids = new Set(movable.map((n) => n.id()));
+    return forceLayout(
+      movable.map((n) => ({ id: n.id(), x: n.position("x"), y: n.position("y"), size: n.outerWidth() })),
+      cy
+        .edges(":visible")
+        .map((e) => ({ source: e.source().id(), target: e.target().id() }))
+        .filter((e) => ids.has(e.source) && ids.has(e.target)),
+    );
+  }
+
   return {
-    cy,
+    get cy() {
+      return cy;
+    },
+    configure(next) {
+      const current = rendering ?? { renderer: "canvas", pixelRatio: "auto" };
+      rendering = next;
+      const same = current.renderer === next.renderer && current.pixelRatio === next.pixelRatio;
+      cy.minZoom(next.minZoom);
+      if (same) return;
+      // Renderer options are fixed when Cytoscape starts: start a new one, keeping elements and view.
+      const elements = cy.elements().jsons();
+      const viewport = { zoom: cy.zoom(), pan: cy.pan() };
+      layoutRun?.stop();
+      cy.destroy();
+      cy = createCore(next);
+      if (elements.length) cy.add(elements as unknown as cytoscape.ElementDefinition[]);
+      cy.viewport(viewport);
+    },
     setElements(elements) {
       const positions = new Map(cy.nodes().map((n) => [n.id(), { ...n.position() }] as const));
       const pinned = new Set(cy.nodes(".pinned").map((n) => n.id()));
@@ -248,7 +323,7 @@ export function createRenderer(container: HTMLElement, onTap: (id: string | null
         x: cy.width() / 2 - position.x * zoom,
         y: (cy.height() - bottomCover) / 2 - position.y * zoom,
       };
-      if (animate) cy.animate({ pan, zoom }, { duration: 350 });
+      if (animate()) cy.animate({ pan, zoom }, { duration: 350 });
       else cy.viewport({ pan, zoom });
     },
     fit(ids, bottomCover = 0) {
@@ -266,7 +341,7 @@ export function createRenderer(container: HTMLElement, onTap: (id: string | null
         x: cy.width() / 2 - (box.x1 + box.w / 2) * zoom,
         y: (cy.height() - bottomCover) / 2 - (box.y1 + box.h / 2) * zoom,
       };
-      if (animate) cy.animate({ pan, zoom }, { duration: 350 });
+      if (animate()) cy.animate({ pan, zoom }, { duration: 350 });
       else cy.viewport({ pan, zoom });
     },
     async runLayout(layout, options = {}) {
@@ -274,8 +349,9 @@ export function createRenderer(container: HTMLElement, onTap: (id: string | null
       layoutRun?.stop();
       const movable = cy.elements(":visible").not(".pinned");
       if (movable.nodes().empty()) return;
+      const animated = animate() && options.animate !== false;
       const run = movable.layout(
-        layoutOptions(layout, options.focus, options.positions) as cytoscape.LayoutOptions,
+        layoutOptions(layout, options.focus, options.positions, animated) as cytoscape.LayoutOptions,
       );
       layoutRun = run;
       const settled = run.promiseOn("layoutstop").then(() => undefined);

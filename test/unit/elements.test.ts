@@ -136,6 +136,25 @@ describe("toElements", () => {
     expect(elements.find((e) => e.data.id === "r")?.classes).toBe("refers_victim_to referral");
   });
 
+  it("marks relationships that share both ends (either way round) or loop, so only they are drawn curved", () => {
+    const edge = (id: string, source: string, target: string): GraphEdge => ({
+      id,
+      source,
+      target,
+      type: "COOPERATES_WITH",
+    });
+    const elements = toElements(
+      [],
+      [edge("ab", "a", "b"), edge("ba", "b", "a"), edge("ac", "a", "c"), edge("cc", "c", "c")],
+    );
+    const parallel = (id: string) =>
+      elements
+        .find((e) => e.data.id === id)
+        ?.classes.split(" ")
+        .includes("parallel");
+    expect(["ab", "ba", "ac", "cc"].map(parallel)).toEqual([true, true, false, true]);
+  });
+
   it("names nodes in the chosen language", () => {
     const pt = toElements([sef], [], "pt")[0];
     expect(pt?.data).toMatchObject({ name: "Serviço de Estrangeiros e Fronteiras", label: "SEF" });

@@ -20,8 +20,9 @@ export function summarize(values: readonly number[]): Summary {
   return {
     median: percentile(values, 50),
     p95: percentile(values, 95),
-    min: values.length ? Math.min(...values) : Number.NaN,
-    max: values.length ? Math.max(...values) : Number.NaN,
+    // A loop, not Math.min(...values): a run can hold more samples than the call stack takes arguments.
+    min: values.reduce((a, b) => Math.min(a, b), values.length ? Number.POSITIVE_INFINITY : Number.NaN),
+    max: values.reduce((a, b) => Math.max(a, b), values.length ? Number.NEGATIVE_INFINITY : Number.NaN),
     n: values.length,
   };
 }

@@ -2,12 +2,12 @@
 // local Neo4j. 50 connections for 30 s over a mix of endpoints (no errors, no non-2xx, p50/p99 reported),
 // then a soak (5 minutes by default) comparing the server's RSS after warm-up with its RSS at the end.
 // Writes bench/results/load.json and prints a summary. `--quick` shortens both for a smoke run.
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { freePort } from "../test/setup/ports.ts";
+import { type ChildServer, spawnServer } from "./lib/server.ts";
 
 const quick = process.argv.includes("--quick");
 const LOAD_SECONDS = quick ? 5 : 30;
@@ -39,36 +39,20 @@ async function rss(pid: number): Promise<number> {
   return kb * 1024;
 }
 
-async function startServer(): Promise<{ child: ChildProcess; url: string; dir: string }> {
+async function startServer(): Promise<{ server: ChildServer; dir: string }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "thb-bench-"));
-  const port = await freePort();
-  const { NEO4J_URI: _unset, ...env } = process.env;
-  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
-    cwd: root,
-    env: {
-      ...env,
-      PORT: String(port),
+  const server = await spawnServer(
+    ["server/index.ts"],
+    {
       NEO4J_LOCAL_PORT: String(await freePort()),
       NEO4J_LOCAL_DIR: dir,
       // The load test measures the server, not its rate limiter.
       RATE_LIMIT_PER_MINUTE: "0",
       RATE_LIMIT_EXPORT_PER_MINUTE: "0",
     },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  const onData = (chunk: Buffer) => {
-    output += chunk.toString();
-  };
-  child.stdout?.on("data", onData);
-  child.stderr?.on("data", onData);
-  const deadline = Date.now() + 180_000;
-  while (!/ready at http/.test(output)) {
-    if (child.exitCode !== null) throw new Error(`The server exited early:\n${output}`);
-    if (Date.now() > deadline) throw new Error(`The server did not start:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  return { child, url: `http://127.0.0.1:${port}`, dir };
+    /ready at http/,
+  );
+  return { server, dir };
 }
 
 async function run(url: string, seconds: number) {
@@ -103,8 +87,8 @@ async function run(url: string, seconds: number) {
   };
 }
 
-const server = await startServer();
-const pid = server.child.pid as number;
+const { server, dir } = await startServer();
+const pid = server.pid;
 try {
   log(`Server up at ${server.url} (pid ${pid}). Warm-up…`);
   await run(server.url, quick ? 2 : 5);
@@ -164,7 +148,6 @@ try {
   log(`Wrote ${path.relative(root, file)}.`);
   if (!report.targets.noErrorsUnderLoad || !report.targets.rssWithin10Percent) process.exitCode = 1;
 } finally {
-  server.child.kill("SIGINT");
-  await new Promise((resolve) => server.child.once("exit", resolve));
-  await rm(server.dir, { recursive: true, force: true });
+  await server.stop();
+  await rm(dir, { recursive: true, force: true });
 }

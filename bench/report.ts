@@ -1,6 +1,6 @@
 // Renders BENCHMARKS.md (or bench/results/quick/BENCHMARKS.md for --quick) from the sections' JSON results:
 // the machine and versions, every target with this run's figure, then each section's method and numbers.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -34,7 +34,7 @@ export function machine(): Array<[string, string]> {
     ["OS", `${os.type()} ${os.release()} (${os.arch()})`],
     ["Node.js", process.version],
     ["Neo4j", `Community ${/<neo4j.version>([^<]+)</.exec(pom)?.[1] ?? "unknown"}`],
-    ["Java", quiet("java", ["-version"]) === "unknown" ? "unknown" : javaVersion()],
+    ["Java", javaVersion()],
     ["Chromium", quiet("chromium", ["--version"]).split("\n")[0] ?? "unknown"],
     [
       "Packages",
@@ -46,14 +46,10 @@ export function machine(): Array<[string, string]> {
   ];
 }
 
+/** `java -version` writes to stderr: its first line, or "unknown" without Java. */
 function javaVersion(): string {
-  try {
-    execFileSync("java", ["-version"], { encoding: "utf8", stdio: ["ignore", "ignore", "pipe"] });
-  } catch {
-    return "unknown";
-  }
-  const out = execFileSync("sh", ["-c", "java -version 2>&1"], { encoding: "utf8" });
-  return out.split("\n")[0]?.trim() ?? "unknown";
+  const run = spawnSync("java", ["-version"], { encoding: "utf8" });
+  return (run.status === 0 && run.stderr.split("\n")[0]?.trim()) || "unknown";
 }
 
 function number(value: number | undefined, unit: string): string {

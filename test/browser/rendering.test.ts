@@ -6,6 +6,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import type { Graph, GraphEdge, GraphNode } from "../../server/api/schemas.ts";
 import { browserSuite } from "../setup/browser.ts";
+import { preferentialLinks, seededRandom } from "../setup/scaleFree.ts";
 
 const suite = browserSuite();
 
@@ -21,23 +22,12 @@ function largeGraph(n: number): Graph {
     sources: ["s01"],
     evidence: "documented",
   }));
-  const edges: GraphEdge[] = [];
-  const ends: number[] = [];
-  let state = 11;
-  const random = () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state / 2147483648;
-  };
-  for (let i = 1; i < n; i++) {
-    for (let k = 0; k < 3; k++) {
-      const j =
-        ends.length && random() < 0.8
-          ? (ends[Math.floor(random() * ends.length)] as number)
-          : Math.floor(random() * i);
-      edges.push({ id: `rel-${i}-${k}`, source: `inst-${i}`, target: `inst-${j}`, type: "COOPERATES_WITH" });
-      ends.push(i, j);
-    }
-  }
+  const edges: GraphEdge[] = preferentialLinks(n, 3, seededRandom(11)).map(([i, j], index) => ({
+    id: `rel-${i}-${index % 3}`,
+    source: `inst-${i}`,
+    target: `inst-${j}`,
+    type: "COOPERATES_WITH",
+  }));
   return { nodes, edges, truncated: false };
 }
 

@@ -5,32 +5,21 @@ import {
   type ForceNode,
   forceLayout,
 } from "../../client/src/forceLayout.ts";
+import { preferentialLinks, seededRandom } from "../setup/scaleFree.ts";
 
 /** A preferential-attachment graph like the synthetic ecosystems: a few hubs, many small institutions. */
 function graph(n: number, seed = 7): { nodes: ForceNode[]; edges: ForceEdge[] } {
-  let state = seed;
-  const random = () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state / 2147483648;
-  };
+  const random = seededRandom(seed);
   const nodes: ForceNode[] = Array.from({ length: n }, (_, i) => ({
     id: `n${i}`,
     x: random() * 1000,
     y: random() * 1000,
     size: 22 + Math.round(random() * 32),
   }));
-  const edges: ForceEdge[] = [];
-  const ends: number[] = [];
-  for (let i = 1; i < n; i++) {
-    for (let k = 0; k < 3; k++) {
-      const j =
-        ends.length && random() < 0.8
-          ? (ends[Math.floor(random() * ends.length)] as number)
-          : Math.floor(random() * i);
-      edges.push({ source: `n${i}`, target: `n${j}` });
-      ends.push(i, j);
-    }
-  }
+  const edges: ForceEdge[] = preferentialLinks(n, 3, random).map(([i, j]) => ({
+    source: `n${i}`,
+    target: `n${j}`,
+  }));
   return { nodes, edges };
 }
 
